@@ -54,7 +54,7 @@ export function remotePartyRoleFromNumber(n: number, field = 'RemotePartyRole'):
   return role;
 }
 
-/** Parses a role name (`supplier`), a number (`2`) or the two-hex-digit form of a certificate OU (`02`, `7F`). */
+/** Parses a role name (`supplier`), a role number given as a number (`2`), or the two-hex-digit form of a certificate OU (`02`, `7F`). */
 export function parseRemotePartyRole(text: unknown, field = 'RemotePartyRole'): RemotePartyRole {
   if (typeof text === 'number') return remotePartyRoleFromNumber(text, field);
   if (typeof text === 'string') {
