@@ -1,0 +1,242 @@
+import { Eui } from '../core/Eui.ts';
+import { InvalidInputError } from '../core/errors.ts';
+import { type KeyUsage, REMOTE_PARTY_ROLES, type RemotePartyRole, remotePartyRoleOu } from '../core/roles.ts';
+import { signCertificate } from './certificate.ts';
+import { sequence } from './der.ts';
+import {
+  authorityKeyIdentifierExtension,
+  certificatePoliciesExtension,
+  hardwareModuleNameExtension,
+  keyUsageExtension,
+  subjectKeyIdentifierExtension,
+} from './extensions.ts';
+import { deriveKeyPair, keyIdentifier } from './keys.ts';
+import { organisationSubject } from './names.ts';
+import {
+  DEFAULT_VALIDITY,
+  DEVICE_HW_TYPE_OID,
+  DEVICE_POLICY_OID,
+  ORGANISATION_POLICY_OID,
+} from './profile.ts';
+import { type CredentialKind, SmkiCredential } from './SmkiCredential.ts';
+import { deriveSerial, parseSerial, serialHex } from './serials.ts';
+
+/**
+ * End-entity issuance: pure functions of (seed, issuing CA, parameters), cheap enough to call
+ * lazily per device. Keys and serials derive from seed + kind + EUI + usage + generation, so the
+ * same call gives the same key and serial on every run; `generation` gives a fresh key and serial
+ * for the same party (a replacement certificate).
+ */
+
+export interface IssueOptions {
+  readonly notBefore?: Date;
+  readonly notAfter?: Date;
+  /** Overrides the derived serial: hex digits or a bigint, positive. */
+  readonly serial?: string | bigint;
+  /** Which credential of this kind for this EUI and usage; 0 (the default) is the first. */
+  readonly generation?: number;
+}
+
+export interface OrganisationCertificateParams extends IssueOptions {
+  readonly eui: Eui;
+  readonly role: RemotePartyRole;
+  readonly usage: KeyUsage;
+  /** Optional subject CN (e.g. `GITTESTSUPPLIER`); RTDS has it on some DS certificates only. */
+  readonly name?: string;
+}
+
+export interface XmlSigningCertificateParams extends IssueOptions {
+  readonly eui: Eui;
+  readonly role: RemotePartyRole;
+  /** Subject CN; defaults to `XMLSIGN-<EUI hex>`. */
+  readonly name?: string;
+  /** Whose XML signatures: a DCC User's (subject OU 87) or the DSP's (OU 89). Default `user`. */
+  readonly signer?: XmlSigner;
+}
+
+export type XmlSigner = 'user' | 'dsp';
+
+/**
+ * Role numbers DCC Boxed gives XML-signing credentials, written as the subject OU in hex: 135 (87)
+ * for a User's, 137 (89) for the DSP's. DCC Boxed's own keystore library reads the role from the OU,
+ * so following it lets a DCC Boxed client find the harness's XML keys by role. [assumed from DCC Boxed]
+ */
+export const XML_SIGNING_ROLE_NUMBERS: Readonly<Record<XmlSigner, number>> = { user: 135, dsp: 137 };
+
+export interface DeviceCertificateParams extends IssueOptions {
+  readonly eui: Eui;
+  readonly usage: KeyUsage;
+}
+
+const KEY_USAGE_OF = { DS: 'digitalSignature', KA: 'keyAgreement' } as const;
+
+/** Organisation certificate: issuer Z1, subject [CN,] OU=<role>, x500UniqueIdentifier=<EUI>. */
+export function issueOrganisationCertificate(
+  seed: string,
+  organisationCa: SmkiCredential,
+  params: OrganisationCertificateParams,
+): SmkiCredential {
+  const usage = checkUsage(params.usage);
+  return issueOrganisational(seed, organisationCa, 'organisation', params, usage, params.name);
+}
+
+/**
+ * The separate credential a DCC User (or the DSP) signs DUIS XML with. Same issuer (Z1), policy and
+ * critical digitalSignature key usage as an organisation DS certificate; it differs in its key pair,
+ * its serial (derived as kind `xml-signing`), its subject OU (87 for a User, 89 for the DSP, as in
+ * DCC Boxed) and its subject CN (`XMLSIGN-<EUI hex>` unless named), so a verifier resolving by issuer
+ * and serial finds it and not the GBCS DS certificate.
+ */
+export function issueXmlSigningCertificate(
+  seed: string,
+  organisationCa: SmkiCredential,
+  params: XmlSigningCertificateParams,
+): SmkiCredential {
+  const eui = checkEui(params.eui);
+  const signer = params.signer ?? 'user';
+  if (signer !== 'user' && signer !== 'dsp') throw new InvalidInputError('signer', '"user" or "dsp"', signer);
+  const ou = XML_SIGNING_ROLE_NUMBERS[signer].toString(16).toUpperCase();
+  return issueOrganisational(
+    seed,
+    organisationCa,
+    'xml-signing',
+    params,
+    'DS',
+    params.name ?? `XMLSIGN-${eui.hex}`,
+    ou,
+  );
+}
+
+function issueOrganisational(
+  seed: string,
+  ca: SmkiCredential,
+  kind: CredentialKind,
+  params: OrganisationCertificateParams | XmlSigningCertificateParams,
+  usage: KeyUsage,
+  commonName: string | undefined,
+  ou?: string,
+): SmkiCredential {
+  const eui = checkEui(params.eui);
+  const role = checkRole(params.role);
+  if (commonName !== undefined && (typeof commonName !== 'string' || !/^\S(.{0,62}\S)?$/.test(commonName))) {
+    throw new InvalidInputError(
+      'name',
+      'a certificate CN of 1 to 64 characters, no outer spaces',
+      commonName,
+    );
+  }
+  return issue(seed, ca, kind, eui, usage, params, DEFAULT_VALIDITY.organisation, {
+    subject: organisationSubject(eui, ou ?? remotePartyRoleOu(role), commonName),
+    policy: ORGANISATION_POLICY_OID,
+    role,
+  });
+}
+
+/** Device certificate: issuer the device CA, empty subject, EUI in a critical SAN hardwareModuleName. */
+export function issueDeviceCertificate(
+  seed: string,
+  deviceCa: SmkiCredential,
+  params: DeviceCertificateParams,
+): SmkiCredential {
+  const eui = checkEui(params.eui);
+  return issue(seed, deviceCa, 'device', eui, checkUsage(params.usage), params, DEFAULT_VALIDITY.device, {
+    subject: sequence(),
+    policy: DEVICE_POLICY_OID,
+    san: hardwareModuleNameExtension(DEVICE_HW_TYPE_OID, eui.toBytes()),
+  });
+}
+
+interface Shape {
+  readonly subject: Buffer;
+  readonly policy: string;
+  readonly san?: Buffer;
+  readonly role?: RemotePartyRole;
+}
+
+function issue(
+  seed: string,
+  ca: SmkiCredential,
+  kind: CredentialKind,
+  eui: Eui,
+  usage: KeyUsage,
+  options: IssueOptions,
+  defaults: { readonly notBefore: Date; readonly notAfter: Date },
+  shape: Shape,
+): SmkiCredential {
+  const generation = checkGeneration(options.generation);
+  const notBefore = checkDate(options.notBefore ?? defaults.notBefore, 'notBefore');
+  const notAfter = checkDate(options.notAfter ?? defaults.notAfter, 'notAfter');
+  if (notAfter.getTime() < notBefore.getTime()) {
+    throw new InvalidInputError(
+      'notAfter',
+      `a date not before notBefore (${notBefore.toISOString()})`,
+      notAfter.toISOString(),
+    );
+  }
+  const keys = deriveKeyPair(seed, `${kind}/${eui.hex}/${usage}/${generation}`);
+  const keyId = keyIdentifier(keys.publicKey);
+  const serial =
+    options.serial === undefined
+      ? deriveSerial(seed, kind, eui.hex, usage, generation)
+      : parseSerial(options.serial);
+  const der = signCertificate(
+    {
+      serial,
+      issuer: ca.subjectName,
+      subject: shape.subject,
+      notBefore,
+      notAfter,
+      publicKey: keys.publicKey,
+      extensions: [
+        keyUsageExtension([KEY_USAGE_OF[usage]]),
+        subjectKeyIdentifierExtension(keyId),
+        ...(shape.san ? [shape.san] : []),
+        certificatePoliciesExtension([shape.policy]),
+        authorityKeyIdentifierExtension(ca.keyIdentifier),
+      ],
+    },
+    ca.privateKey,
+  );
+  return new SmkiCredential({
+    kind,
+    der,
+    privateKey: keys.privateKey,
+    serial: serialHex(serial),
+    subjectName: shape.subject,
+    keyIdentifier: keyId,
+    eui,
+    usage,
+    ...(shape.role === undefined ? {} : { role: shape.role }),
+  });
+}
+
+function checkEui(eui: unknown): Eui {
+  if (!(eui instanceof Eui)) throw new InvalidInputError('eui', 'an Eui (use Eui.parse)', eui);
+  return eui;
+}
+
+function checkUsage(usage: unknown): KeyUsage {
+  if (usage === 'DS' || usage === 'KA') return usage;
+  throw new InvalidInputError('usage', 'DS or KA', usage);
+}
+
+function checkRole(role: unknown): RemotePartyRole {
+  if (typeof role === 'string' && Object.hasOwn(REMOTE_PARTY_ROLES, role)) return role as RemotePartyRole;
+  throw new InvalidInputError(
+    'role',
+    `a remote party role (${Object.keys(REMOTE_PARTY_ROLES).join(', ')})`,
+    role,
+  );
+}
+
+function checkGeneration(generation: unknown): number {
+  if (generation === undefined) return 0;
+  if (typeof generation === 'number' && Number.isSafeInteger(generation) && generation >= 0)
+    return generation;
+  throw new InvalidInputError('generation', 'a non-negative integer', generation);
+}
+
+function checkDate(date: unknown, field: string): Date {
+  if (date instanceof Date && !Number.isNaN(date.getTime())) return date;
+  throw new InvalidInputError(field, 'a valid Date', date);
+}

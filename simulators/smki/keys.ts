@@ -1,0 +1,85 @@
+import {
+  createECDH,
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  hkdfSync,
+  type KeyObject,
+} from 'node:crypto';
+import { children, readBitString, readSingle, TAG } from './der.ts';
+
+/** Order n of the P-256 group. */
+const P256_ORDER = 0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551n;
+/** Domain separation for key derivation; change it and every derived key changes. */
+const KEY_DERIVATION_SALT = 'smets-harness/smki/key/v1';
+
+export interface KeyPair {
+  readonly privateKey: KeyObject;
+  readonly publicKey: KeyObject;
+}
+
+/**
+ * A P-256 key pair derived from `seed` and `label`: HKDF-SHA-256 (salt fixed, info = label) gives
+ * 48 bytes, reduced into the scalar range [1, n-1] (the 16 extra bytes make the bias negligible).
+ * The same seed and label give the same key on every run and every machine. Test keys only.
+ */
+export function deriveKeyPair(seed: string, label: string): KeyPair {
+  const okm = Buffer.from(
+    hkdfSync('sha256', Buffer.from(seed, 'utf8'), KEY_DERIVATION_SALT, Buffer.from(label, 'utf8'), 48),
+  );
+  const scalar = (BigInt(`0x${okm.toString('hex')}`) % (P256_ORDER - 1n)) + 1n;
+  const d = Buffer.from(scalar.toString(16).padStart(64, '0'), 'hex');
+  const ecdh = createECDH('prime256v1');
+  ecdh.setPrivateKey(d);
+  const point = ecdh.getPublicKey(); // 04 || x || y
+  const privateKey = createPrivateKey({
+    format: 'jwk',
+    key: {
+      kty: 'EC',
+      crv: 'P-256',
+      d: d.toString('base64url'),
+      x: point.subarray(1, 33).toString('base64url'),
+      y: point.subarray(33, 65).toString('base64url'),
+    },
+  });
+  return { privateKey, publicKey: createPublicKey(privateKey) };
+}
+
+/** DER SubjectPublicKeyInfo of a public (or private) key. */
+export function subjectPublicKeyInfo(key: KeyObject): Buffer {
+  const publicKey = key.type === 'private' ? createPublicKey(key) : key;
+  return publicKey.export({ format: 'der', type: 'spki' });
+}
+
+/**
+ * The 8-byte key identifier SMKI certificates carry in SKI/AKI: RFC 5280 §4.2.1.2 method (2), a
+ * 0100 type nibble followed by the least significant 60 bits of SHA-1 over the subjectPublicKey
+ * bits (checked against the RTDS certificates).
+ */
+export function keyIdentifier(key: KeyObject): Buffer {
+  const spki = readSingle(subjectPublicKeyInfo(key), TAG.SEQUENCE);
+  const bits = children(spki)[1];
+  if (bits === undefined) throw new TypeError('keyIdentifier: SubjectPublicKeyInfo without a key');
+  const sha1 = createHash('sha1').update(readBitString(bits).bytes).digest();
+  const id = Buffer.from(sha1.subarray(12));
+  id[0] = 0x40 | (id[0]! & 0x0f);
+  return id;
+}
+
+/** PKCS#8 PEM (`-----BEGIN PRIVATE KEY-----`), the form of the RTDS `.key` files. */
+export function privateKeyToPem(privateKey: KeyObject): string {
+  return privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+}
+
+/** True when the key is an EC key on P-256 (prime256v1). */
+export function isP256(key: KeyObject): boolean {
+  return key.asymmetricKeyType === 'ec' && key.asymmetricKeyDetails?.namedCurve === 'prime256v1';
+}
+
+/** `an EC key on secp384r1`, `a key of type rsa (2048 bits)`: how a wrong key is named in messages. */
+export function describeKey(key: KeyObject): string {
+  const details = key.asymmetricKeyDetails;
+  if (key.asymmetricKeyType === 'ec') return `an EC key on ${details?.namedCurve ?? 'an unknown curve'}`;
+  const bits = details?.modulusLength ? ` (${details.modulusLength} bits)` : '';
+  return `a key of type ${key.asymmetricKeyType ?? 'unknown'}${bits}`;
+}
