@@ -1,0 +1,99 @@
+import { createCipheriv, createHash, diffieHellman, type KeyObject, timingSafeEqual } from 'node:crypto';
+import type { Eui } from '../core/Eui.ts';
+import { ACCEPTED, type Verdict, verdictOf } from '../core/verdict.ts';
+import { hex } from './ByteReader.ts';
+import { encodeCommandWrapper, MAC_LENGTH, SECURITY_HEADER, type WrappedMessage } from './CommandWrapper.ts';
+import { type CraFlag, decodeGroupingHeader } from './GroupingHeader.ts';
+
+/** The KDF's mode byte: which kind of message the key protects. */
+export type KdfMode = CraFlag | 'encryption';
+const MODE_BYTES: Readonly<Record<KdfMode, number>> = { command: 1, response: 2, alert: 3, encryption: 4 };
+
+/** Fixed prefix of OtherInfo (the AlgorithmID of the GBCS KDF). */
+const OTHER_INFO_PREFIX = Buffer.from('60857406080300', 'hex');
+
+export interface GbcsKeyParams {
+  /** This side's key-agreement private key (the DCC ACB's for a command, the device's for a response). */
+  readonly privateKey: KeyObject;
+  /** The other side's key-agreement public key, e.g. `new X509Certificate(pem).publicKey`. */
+  readonly publicKey: KeyObject;
+  readonly originator: Eui;
+  readonly recipient: Eui;
+  readonly originatorCounter: bigint;
+  readonly mode: KdfMode;
+}
+
+/** OtherInfo = 60 85 74 06 08 03 00 ‖ originator ‖ 09 ‖ mode ‖ originator counter (8) ‖ recipient. */
+export function kdfOtherInfo(p: Omit<GbcsKeyParams, 'privateKey' | 'publicKey'>): Buffer {
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(p.originatorCounter);
+  return Buffer.concat([
+    OTHER_INFO_PREFIX,
+    p.originator.toBytes(),
+    Buffer.from([0x09, MODE_BYTES[p.mode]]),
+    counter,
+    p.recipient.toBytes(),
+  ]);
+}
+
+/** AES-128 key: first 16 bytes of SHA-256(00 00 00 01 ‖ Z ‖ OtherInfo), Z the ECDH P-256 secret. */
+export function deriveGbcsKey(p: GbcsKeyParams): Buffer {
+  const z = diffieHellman({ privateKey: p.privateKey, publicKey: p.publicKey });
+  return createHash('sha256')
+    .update(Buffer.from([0, 0, 0, 1]))
+    .update(z)
+    .update(kdfOtherInfo(p))
+    .digest()
+    .subarray(0, 16);
+}
+
+/**
+ * AES-128-GCM tag (12 bytes) over empty plaintext: IV = originator system title ‖ 00 00 00 00,
+ * AAD = 11 00 00 00 00 00 ‖ the grouping header from DF through its signature field.
+ */
+export function gbcsMac(key: Buffer, originator: Eui, groupingHeader: Buffer): Buffer {
+  const iv = Buffer.concat([originator.toBytes(), Buffer.alloc(4)]);
+  const gcm = createCipheriv('aes-128-gcm', key, iv, { authTagLength: MAC_LENGTH });
+  gcm.setAAD(Buffer.concat([SECURITY_HEADER, Buffer.from([0x00]), groupingHeader]));
+  gcm.final();
+  return gcm.getAuthTag();
+}
+
+/** The MAC for a grouping header; originator, recipient, counter and mode are read from it. */
+export function macForGroupingHeader(
+  groupingHeader: Buffer,
+  privateKey: KeyObject,
+  publicKey: KeyObject,
+): Buffer {
+  const h = decodeGroupingHeader(groupingHeader);
+  const key = deriveGbcsKey({
+    privateKey,
+    publicKey,
+    originator: h.originator,
+    recipient: h.recipient,
+    originatorCounter: h.originatorCounter,
+    mode: h.craFlag,
+  });
+  return gbcsMac(key, h.originator, groupingHeader);
+}
+
+/**
+ * Wraps a (signed) grouping header in the command wrapper with its MAC – what the DCC does to a User's
+ * signed pre-command (ACB KA private key, device KA public key), or a device to a MAC-only response.
+ */
+export function wrapWithMac(groupingHeader: Buffer, privateKey: KeyObject, publicKey: KeyObject): Buffer {
+  return encodeCommandWrapper(groupingHeader, macForGroupingHeader(groupingHeader, privateKey, publicKey));
+}
+
+/** Recomputes the MAC of a wrapped message: either side's private key with the other's public key. */
+export function verifyMac(message: WrappedMessage, privateKey: KeyObject, publicKey: KeyObject): Verdict {
+  const expected = macForGroupingHeader(message.header.bytes, privateKey, publicKey);
+  if (timingSafeEqual(expected, message.mac)) return ACCEPTED;
+  const h = message.header;
+  return verdictOf([
+    {
+      code: 'bad-mac',
+      message: `the MAC of ${h.craFlag} #${h.originatorCounter} from ${h.originator} to ${h.recipient} is ${hex(message.mac)}; the keys given make ${hex(expected)}`,
+    },
+  ]);
+}
