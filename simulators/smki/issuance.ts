@@ -43,6 +43,11 @@ export interface OrganisationCertificateParams extends IssueOptions {
   readonly usage: KeyUsage;
   /** Optional subject CN (e.g. `GITTESTSUPPLIER`); RTDS has it on some DS certificates only. */
   readonly name?: string;
+  /**
+   * The trust anchor cell use the credential is for. A supplier's prepayment top-up KA credential
+   * (`prePaymentTopUp`) is a certificate of its own, with its own key and serial. Default `management`.
+   */
+  readonly cellUsage?: 'management' | 'prePaymentTopUp';
 }
 
 export interface XmlSigningCertificateParams extends IssueOptions {
@@ -77,7 +82,21 @@ export function issueOrganisationCertificate(
   params: OrganisationCertificateParams,
 ): SmkiCredential {
   const usage = checkUsage(params.usage);
-  return issueOrganisational(seed, organisationCa, 'organisation', params, usage, params.name);
+  const cellUsage = params.cellUsage ?? 'management';
+  if (cellUsage !== 'management' && cellUsage !== 'prePaymentTopUp') {
+    throw new InvalidInputError('cellUsage', '"management" or "prePaymentTopUp"', cellUsage);
+  }
+  const variant = cellUsage === 'management' ? undefined : cellUsage;
+  return issueOrganisational(
+    seed,
+    organisationCa,
+    'organisation',
+    params,
+    usage,
+    params.name,
+    undefined,
+    variant,
+  );
 }
 
 /**
@@ -115,6 +134,7 @@ function issueOrganisational(
   usage: KeyUsage,
   commonName: string | undefined,
   ou?: string,
+  variant?: string,
 ): SmkiCredential {
   const eui = checkEui(params.eui);
   const role = checkRole(params.role);
@@ -129,6 +149,7 @@ function issueOrganisational(
     subject: organisationSubject(eui, ou ?? remotePartyRoleOu(role), commonName),
     policy: ORGANISATION_POLICY_OID,
     role,
+    ...(variant === undefined ? {} : { variant }),
   });
 }
 
@@ -151,6 +172,8 @@ interface Shape {
   readonly policy: string;
   readonly san?: Buffer;
   readonly role?: RemotePartyRole;
+  /** Distinguishes two credentials of the same kind, EUI and usage (e.g. the top-up KA). */
+  readonly variant?: string;
 }
 
 function issue(
@@ -173,11 +196,12 @@ function issue(
       notAfter.toISOString(),
     );
   }
-  const keys = deriveKeyPair(seed, `${kind}/${eui.hex}/${usage}/${generation}`);
+  const usageLabel = shape.variant === undefined ? usage : `${usage}/${shape.variant}`;
+  const keys = deriveKeyPair(seed, `${kind}/${eui.hex}/${usageLabel}/${generation}`);
   const keyId = keyIdentifier(keys.publicKey);
   const serial =
     options.serial === undefined
-      ? deriveSerial(seed, kind, eui.hex, usage, generation)
+      ? deriveSerial(seed, kind, eui.hex, usageLabel, generation)
       : parseSerial(options.serial);
   const der = signCertificate(
     {

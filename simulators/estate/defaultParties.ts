@@ -1,0 +1,73 @@
+import { DISTRIBUTORS } from '../core/distributors.ts';
+import { Eui } from '../core/Eui.ts';
+import type { RemotePartyRole, UserRole } from '../core/roles.ts';
+import { CREDENTIALS_BY_KIND, type Party, type PartyKind } from './Party.ts';
+
+/**
+ * The embedded default estate's organisations. EUIs follow one readable pattern,
+ * `90-B3-D5-1F-40-KK-NN-00`: KK the kind (00 DCC, 01 import supplier, 02 network operator,
+ * 03 gas supplier, 04 gas transporter) and NN a number – for network operators the distributor
+ * ID written in decimal digits, so the NO for MPANs starting 12 is `90-B3-D5-1F-40-02-12-00`.
+ * They stay clear of DCC Boxed's `90-B3-D5-1F-30-…` identities, which the `dccboxed` profile uses.
+ */
+function party(
+  eui: string,
+  name: string,
+  kind: PartyKind,
+  remotePartyRole: RemotePartyRole,
+  userRoles: UserRole[],
+  extra: Partial<Pick<Party, 'distributorId' | 'small' | 'signsDspResponses'>> = {},
+): Party {
+  return {
+    eui: Eui.parse(eui),
+    name,
+    kind,
+    remotePartyRole,
+    userRoles,
+    credentials: CREDENTIALS_BY_KIND[kind],
+    ...extra,
+  };
+}
+
+const dccParties: Party[] = [
+  party('90B3D51F40000001', 'DCC Recovery', 'recovery', 'recovery', []),
+  party('90B3D51F40000002', 'DCC Access Control Broker', 'accessControlBroker', 'accessControlBroker', [], {
+    signsDspResponses: true,
+  }),
+  party('90B3D51F40000004', 'DCC Transitional CoS', 'transitionalCoS', 'transitionalCoS', []),
+  party('90B3D51F40000007', 'DCC WAN Provider', 'wanProvider', 'wanProvider', []),
+];
+
+const suppliers: Party[] = [
+  party('90B3D51F40010100', 'Aurora Energy', 'importSupplier', 'supplier', ['IS', 'GS']),
+  party('90B3D51F40010200', 'Borealis Power', 'importSupplier', 'supplier', ['IS']),
+  party('90B3D51F40010300', 'Cirrus Energy', 'importSupplier', 'supplier', ['IS'], { small: true }),
+  party('90B3D51F40030100', 'Dunlin Gas', 'gasSupplier', 'supplier', ['GS'], { small: true }),
+];
+
+/** One network operator party per distributor ID: the fourteen DNO licence areas and the IDNOs. */
+const networkOperators: Party[] = DISTRIBUTORS.map((d) =>
+  party(
+    `90B3D51F4002${String(d.id).padStart(2, '0')}00`,
+    d.area === null ? d.operatorName : `${d.operatorName} (${d.area})`,
+    'networkOperator',
+    'networkOperator',
+    ['ED'],
+    { distributorId: d.id },
+  ),
+);
+
+const gasTransporters: Party[] = [
+  party('90B3D51F40040100', 'Cadent Gas', 'gasTransporter', 'networkOperator', ['GT']),
+  party('90B3D51F40040200', 'Northern Gas Networks', 'gasTransporter', 'networkOperator', ['GT']),
+  party('90B3D51F40040300', 'SGN', 'gasTransporter', 'networkOperator', ['GT']),
+  party('90B3D51F40040400', 'Wales & West Utilities', 'gasTransporter', 'networkOperator', ['GT']),
+  party('90B3D51F40040500', 'Independent Pipelines (iGT)', 'gasTransporter', 'networkOperator', ['GT']),
+];
+
+export const DEFAULT_PARTIES: readonly Party[] = [
+  ...dccParties,
+  ...suppliers,
+  ...networkOperators,
+  ...gasTransporters,
+];

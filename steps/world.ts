@@ -1,0 +1,56 @@
+import { type IWorldOptions, setWorldConstructor, World } from '@cucumber/cucumber';
+import { SimulatedClock } from '../simulators/core/clock.ts';
+import type { Verdict } from '../simulators/core/verdict.ts';
+import { loadDefaultEstate } from '../simulators/estate/defaultEstate.ts';
+import type { Estate } from '../simulators/estate/Estate.ts';
+import type { Party } from '../simulators/estate/Party.ts';
+import type { KeyStore } from '../simulators/keystore/index.ts';
+import type { X509Certificate } from '../simulators/smki/index.ts';
+
+/**
+ * One World owns every handle a scenario uses; steps are one-liners into it. Time is simulated
+ * and starts at the harness epoch unless a step pins it.
+ */
+export class HarnessWorld extends World {
+  readonly clock = new SimulatedClock();
+  #estate: Estate | undefined;
+
+  /** What the last step produced, for the Then steps to read. */
+  certificate: X509Certificate | undefined;
+  verdict: Verdict | undefined;
+  error: unknown;
+  result: unknown;
+  otherKeyStore: KeyStore | undefined;
+
+  constructor(options: IWorldOptions) {
+    super(options);
+  }
+
+  async useDefaultEstate(): Promise<Estate> {
+    this.#estate = await loadDefaultEstate({ clock: this.clock });
+    return this.#estate;
+  }
+
+  get estate(): Estate {
+    if (this.#estate === undefined)
+      throw new Error('No estate: start the scenario with "Given the default estate"');
+    return this.#estate;
+  }
+
+  party(name: string): Party {
+    return this.estate.parties.byName(name);
+  }
+
+  /** Runs an action that may be refused, keeping the result or the error for the Then steps. */
+  async attempt(action: () => unknown): Promise<void> {
+    this.error = undefined;
+    this.result = undefined;
+    try {
+      this.result = await action();
+    } catch (error) {
+      this.error = error;
+    }
+  }
+}
+
+setWorldConstructor(HarnessWorld);
