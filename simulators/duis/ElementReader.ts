@@ -117,7 +117,7 @@ export class ChildCursor {
         throw new InvalidInputError(
           this.#childPath(name, max + 1),
           `at most ${max} sr:${name} elements`,
-          `more`,
+          'more',
         );
       }
       out.push(this.#take(this.#next()!, max > 1 ? out.length + 1 : undefined));

@@ -109,7 +109,7 @@ describe('parseDuisRequest on the RTDS requests', { skip: noRtds }, () => {
 
 describe('parseDuisRequest on other well-formed input', () => {
   const header = (cv: number, srv: string, sr: string) =>
-    `<sr:Header><sr:RequestID>90-b3-d5-1f-30-01-00-00:00-db-12-34-56-78-90-a0:7</sr:RequestID>` +
+    '<sr:Header><sr:RequestID>90-b3-d5-1f-30-01-00-00:00-db-12-34-56-78-90-a0:7</sr:RequestID>' +
     `<sr:CommandVariant>${cv}</sr:CommandVariant><sr:ServiceReference>${sr}</sr:ServiceReference>` +
     `<sr:ServiceReferenceVariant>${srv}</sr:ServiceReferenceVariant></sr:Header>`;
   const NS = 'http://www.dccinterface.co.uk/ServiceUserGateway';

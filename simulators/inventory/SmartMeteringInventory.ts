@@ -142,7 +142,7 @@ export class SmartMeteringInventory extends InventoryData {
       if (onHan.length > 0) {
         throw new InvalidInputError(
           'DeleteDevice',
-          `a CHF with no devices on its device log`,
+          'a CHF with no devices on its device log',
           `${onHan.length} devices`,
         );
       }

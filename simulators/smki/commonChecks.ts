@@ -86,7 +86,7 @@ export function checkIssuer(
   }
   if (issuerCertificate === undefined) return;
   const key = publicKeyOf(issuerCertificate.subjectPublicKeyInfo);
-  let verified = false;
+  let verified: boolean;
   try {
     verified =
       key !== undefined && verify('sha256', decoded.tbs, { key, dsaEncoding: 'der' }, decoded.signature);

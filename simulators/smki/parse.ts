@@ -83,7 +83,7 @@ function toDer(
   const blocks = [...text.matchAll(PEM_BLOCK)];
   if (blocks.length === 0) throw new InvalidInputError(field, forms, 'a PEM block without its -----END line');
   if (blocks.length > 1)
-    throw new InvalidInputError(field, `exactly one PEM block`, `${blocks.length} PEM blocks`);
+    throw new InvalidInputError(field, 'exactly one PEM block', `${blocks.length} PEM blocks`);
   const [, begin = '', body = '', end] = blocks[0]!;
   if (begin !== end)
     throw new InvalidInputError(field, `a PEM block ending -----END ${begin}-----`, `-----END ${end}-----`);

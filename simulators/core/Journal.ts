@@ -1,0 +1,75 @@
+/**
+ * The journal: one append-only record per message on every interface. Reports, the
+ * post-commissioning tracker, the live view, cucumber attachments and replay all read it; nothing
+ * else keeps a second history.
+ */
+export type JournalInterface = 'DUIS' | 'GBCS' | 'CSP' | 'RDP' | 'S1SP' | 'DELIVERY' | 'SMKI' | 'DCC';
+
+export interface JournalInput {
+  readonly at: Date;
+  /** Which interface the message crossed. */
+  readonly via: JournalInterface;
+  /** Lane names for sequence diagrams: a party's EUI or name, `DSP`, `CSP`, a device EUI, an S1SP id. */
+  readonly from: string;
+  readonly to: string;
+  /** What the message is: `request`, `response`, `alert`, `command`, `pre-command`, `delivery`, `refusal` … */
+  readonly kind: string;
+  /** One line a tester reads, e.g. `SRV 6.15.1 CV 4 accepted` or `E4: not registered for MPAN …`. */
+  readonly summary: string;
+  readonly requestId?: string;
+  readonly deviceId?: string;
+  readonly srv?: string;
+  readonly responseCode?: string;
+  /** The message itself (XML, or GBCS hex), when the journal keeps payloads. */
+  readonly payload?: string;
+}
+
+export interface JournalEntry extends JournalInput {
+  readonly seq: number;
+}
+
+export type JournalListener = (entry: JournalEntry) => void;
+
+export interface JournalOptions {
+  /** Keep message payloads (default true). Large batch runs switch this off to save memory. */
+  readonly keepPayloads?: boolean;
+}
+
+export class Journal {
+  readonly #entries: JournalEntry[] = [];
+  readonly #listeners = new Set<JournalListener>();
+  readonly #keepPayloads: boolean;
+
+  constructor(options: JournalOptions = {}) {
+    this.#keepPayloads = options.keepPayloads ?? true;
+  }
+
+  append(input: JournalInput): JournalEntry {
+    const { payload, ...rest } = input;
+    const entry: JournalEntry = Object.freeze({
+      ...rest,
+      ...(this.#keepPayloads && payload !== undefined ? { payload } : {}),
+      seq: this.#entries.length + 1,
+    });
+    this.#entries.push(entry);
+    for (const listener of this.#listeners) listener(entry);
+    return entry;
+  }
+
+  get size(): number {
+    return this.#entries.length;
+  }
+
+  /** Entries in order, optionally only those after `afterSeq` or matching a filter. */
+  entries(filter: { afterSeq?: number; where?: (entry: JournalEntry) => boolean } = {}): JournalEntry[] {
+    const after = filter.afterSeq ?? 0;
+    const from = this.#entries.slice(after);
+    return filter.where ? from.filter(filter.where) : from;
+  }
+
+  /** Calls the listener for every entry appended from now on; returns the unsubscribe function. */
+  subscribe(listener: JournalListener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+}
