@@ -3,10 +3,12 @@
 # Called by `npm test` (pretest), so the README's one test command works on a fresh machine.
 #   openssl        – `openssl verify` / `openssl x509 -text` checks of the generated test PKI
 #   libxml2-utils  – xmllint, DUIS 5.4 schema validation of requests and responses
+#   default-jre-headless – java, to check our XML signatures against DCC's own signing tool (a jar)
 set -u
 needed=()
 command -v openssl >/dev/null 2>&1 || needed+=(openssl)
 command -v xmllint >/dev/null 2>&1 || needed+=(libxml2-utils)
+command -v java >/dev/null 2>&1 || needed+=(default-jre-headless)
 [ ${#needed[@]} -eq 0 ] && exit 0
 
 if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then

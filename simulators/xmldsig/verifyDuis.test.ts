@@ -1,6 +1,7 @@
 import { sign, type X509Certificate } from 'node:crypto';
 import { describe, it } from 'node:test';
 import { expect } from 'chai';
+import type { Verdict } from '../core/verdict.ts';
 import { C14N, ENVELOPED_SIGNATURE, EXC_C14N } from './algorithms.ts';
 import { canonicalize } from './canonicalize.ts';
 import { issuerSerialResolver } from './issuerSerialResolver.ts';
@@ -66,7 +67,8 @@ describe('verifyDuis', { skip }, () => {
       return supplier.certificate;
     };
     const verdict = await verifyDuis(signed, spy);
-    expect(verdict.ok).to.equal(true);
+    const asVerdict: Verdict = verdict;
+    expect(asVerdict.ok).to.equal(true);
     expect(asked).to.deep.equal([['CN=Z1,OU=07', BigInt(`0x${supplier.certificate.serialNumber}`)]]);
     expect(verdict.keyInfo).to.deep.equal({ issuerName: 'CN=Z1,OU=07', serial: asked[0]![1] });
   });
