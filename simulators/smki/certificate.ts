@@ -1,4 +1,5 @@
-import { type KeyObject, sign } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
+import { signDeterministic } from './deterministicEcdsa.ts';
 import { bitString, contextConstructed, objectIdentifier, sequence, time, unsignedInteger } from './der.ts';
 import { subjectPublicKeyInfo } from './keys.ts';
 import { OID } from './profile.ts';
@@ -36,6 +37,7 @@ export function signCertificate(template: CertificateTemplate, signingKey: KeyOb
     subjectPublicKeyInfo(template.publicKey),
     ...(template.extensions.length > 0 ? [contextConstructed(3, sequence(...template.extensions))] : []),
   );
-  const signature = sign('sha256', tbs, { key: signingKey, dsaEncoding: 'der' });
+  // Deterministic (RFC 6979): the same certificate comes out byte for byte on every run.
+  const signature = signDeterministic(tbs, signingKey);
   return sequence(tbs, ECDSA_WITH_SHA256, bitString(signature));
 }
