@@ -4,7 +4,9 @@
  */
 import { SystemClock } from '../simulators/core/clock.ts';
 import { DEFAULT_CERTS_DIR, loadDefaultEstate } from '../simulators/estate/defaultEstate.ts';
-import { startEstateServer } from '../simulators/http/estateServer.ts';
+import { estateRoutes } from '../simulators/http/estateRoutes.ts';
+import { startHttpServer } from '../simulators/http/httpServer.ts';
+import { smkiRoutes } from '../simulators/http/smkiRoutes.ts';
 
 const port = Number(process.env.PORT ?? 8079);
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -12,12 +14,11 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 const estate = await loadDefaultEstate({ clock: new SystemClock() });
-const running = await startEstateServer(estate, { host: process.env.HOST ?? '127.0.0.1', port }).catch(
-  (error: Error) => {
-    console.error(`could not listen on port ${port}: ${error.message} (set PORT to use another one)`);
-    process.exit(1);
-  },
-);
+const routes = [estateRoutes(estate), smkiRoutes(estate.smkiRepository)];
+const running = await startHttpServer(routes, { host: process.env.HOST ?? '127.0.0.1', port }).catch((error: Error) => {
+  console.error(`could not listen on port ${port}: ${error.message} (set PORT to use another one)`);
+  process.exit(1);
+});
 
 const users = estate.parties.parties.filter((p) => p.userRoles.length > 0);
 console.log(
@@ -29,7 +30,8 @@ for (const p of estate.parties.parties) {
 }
 console.log(`credentials (PEM, keystore.json, DCC Boxed keystore.json): ${DEFAULT_CERTS_DIR}`);
 console.log(
-  `serving ${running.url}  (GET /healthz, /parties, /certificates?eui=…&usage=DS|KA|XML) – Ctrl-C stops`,
+  `serving ${running.url}: GET /healthz, /parties, /certificates?eui=…&usage=DS|KA|XML; the SMKI repository ` +
+    'as DCC Boxed serves it (POST /services/certificatesearch, /services/retrievecertificate). Ctrl-C stops.',
 );
 
 let stopping = false;

@@ -1,6 +1,7 @@
 import { type Clock, SimulatedClock } from '../core/clock.ts';
 import { InMemoryKeyStore, type KeyStore } from '../keystore/index.ts';
 import { Smki } from '../smki/index.ts';
+import { SmkiRepository } from '../smki/SmkiRepository.ts';
 import { DEFAULT_PARTIES } from './defaultParties.ts';
 import { issuePartyCredential } from './issuePartyCredentials.ts';
 import type { Party } from './Party.ts';
@@ -16,6 +17,8 @@ export interface Estate {
   readonly parties: PartyDirectory;
   readonly smki: Smki;
   readonly keyStore: KeyStore;
+  /** Every certificate issued to the estate, searchable as Users search the SMKI repository. */
+  readonly smkiRepository: SmkiRepository;
 }
 
 export interface EstateOptions {
@@ -44,5 +47,7 @@ export async function buildEstate(options: EstateOptions = {}): Promise<Estate> 
       }
     }
   }
-  return { seed, clock, parties, smki, keyStore };
+  const smkiRepository = new SmkiRepository();
+  for (const credential of await keyStore.list()) smkiRepository.add(Buffer.from(credential.certificate.raw));
+  return { seed, clock, parties, smki, keyStore, smkiRepository };
 }

@@ -1,0 +1,73 @@
+import type { Eui } from '../core/Eui.ts';
+import { type CertificateLike, certificateDer } from './decode.ts';
+import { describeCertificate } from './describe.ts';
+
+/** Certificate status as the SMKI repository reports it (DCC Boxed's letters). */
+export type CertificateStatus = 'P' | 'I' | 'N' | 'E' | 'R';
+
+export interface RepositoryEntry {
+  readonly der: Buffer;
+  /** Upper-case hex serial, no leading zeros. */
+  readonly serial: string;
+  readonly kind: 'organisation' | 'device';
+  /** The organisation's Entity ID, or the device's ID (hardwareModuleName). */
+  readonly eui: Eui;
+  readonly usage: 'DS' | 'KA';
+  /** Role number from the subject OU (organisation certificates), e.g. 2, 3, 135. */
+  readonly role?: number;
+  readonly status: CertificateStatus;
+}
+
+/**
+ * The SMKI repository: every organisation and device certificate the estate has issued, searchable
+ * by subject name (an organisation's EUI) or subject alternative name (a device's EUI) and
+ * retrievable by serial, as Users' systems look certificates up before they trust them.
+ */
+export class SmkiRepository {
+  readonly #bySerial = new Map<string, RepositoryEntry>();
+  readonly #byEui = new Map<string, RepositoryEntry[]>();
+
+  /** Adds a certificate (idempotent by serial); CA certificates and unreadable ones are refused. */
+  add(certificate: CertificateLike, status: CertificateStatus = 'I'): RepositoryEntry {
+    const description = describeCertificate(certificate);
+    if ((description.kind !== 'organisation' && description.kind !== 'device') || !description.eui || !description.usage) {
+      throw new TypeError(`SmkiRepository: not an organisation or device certificate (serial ${description.serial})`);
+    }
+    const held = this.#bySerial.get(description.serial);
+    if (held) return held;
+    const entry: RepositoryEntry = Object.freeze({
+      der: certificateDer(certificate),
+      serial: description.serial,
+      kind: description.kind,
+      eui: description.eui,
+      usage: description.usage,
+      ...(description.roleNumber === undefined ? {} : { role: description.roleNumber }),
+      status,
+    });
+    this.#bySerial.set(entry.serial, entry);
+    const list = this.#byEui.get(entry.eui.hex) ?? [];
+    list.push(entry);
+    this.#byEui.set(entry.eui.hex, list);
+    return entry;
+  }
+
+  /** Organisation certificates whose subject unique identifier is this EUI. */
+  bySubjectName(eui: Eui): RepositoryEntry[] {
+    return (this.#byEui.get(eui.hex) ?? []).filter((e) => e.kind === 'organisation');
+  }
+
+  /** Device certificates whose subjectAltName hardwareModuleName is this EUI. */
+  bySubjectAltName(eui: Eui): RepositoryEntry[] {
+    return (this.#byEui.get(eui.hex) ?? []).filter((e) => e.kind === 'device');
+  }
+
+  /** By serial in hex (any case, leading zeros allowed). */
+  bySerial(serialHex: string): RepositoryEntry | undefined {
+    if (!/^[0-9A-Fa-f]{1,40}$/.test(serialHex)) return undefined;
+    return this.#bySerial.get(BigInt(`0x${serialHex}`).toString(16).toUpperCase());
+  }
+
+  get size(): number {
+    return this.#bySerial.size;
+  }
+}
