@@ -1,0 +1,42 @@
+import { Eui } from '../core/Eui.ts';
+import type { RemotePartyRole, UserRole } from '../core/roles.ts';
+import { CREDENTIALS_BY_KIND, type Party, type PartyKind } from './Party.ts';
+
+/**
+ * The identities of DCC Boxed (and of the RTDS test data), so a client configured for DCC Boxed
+ * works unchanged against the harness. Credentials come from a DCC Boxed keystore.json; what it
+ * lacks (e.g. an XML-signing key for supplier 2) the harness's test SMKI issues.
+ */
+function party(
+  eui: string,
+  name: string,
+  kind: PartyKind,
+  remotePartyRole: RemotePartyRole,
+  userRoles: UserRole[],
+  extra: Partial<Pick<Party, 'distributorId' | 'signsDspResponses'>> = {},
+): Party {
+  return { eui: Eui.parse(eui), name, kind, remotePartyRole, userRoles, credentials: CREDENTIALS_BY_KIND[kind], ...extra };
+}
+
+export const DCC_BOXED_PARTIES: readonly Party[] = [
+  party('90B3D51F30000001', 'DCC Recovery', 'recovery', 'recovery', []),
+  party('90B3D51F30000002', 'DCC Access Control Broker', 'accessControlBroker', 'accessControlBroker', [], {
+    signsDspResponses: true,
+  }),
+  party('90B3D51F30000004', 'DCC Transitional CoS', 'transitionalCoS', 'transitionalCoS', []),
+  party('90B3D51F30000007', 'DCC WAN Provider', 'wanProvider', 'wanProvider', []),
+  party('90B3D51F30010000', 'Supplier', 'importSupplier', 'supplier', ['IS', 'GS']),
+  party('90B3D51F30030000', 'Supplier 2', 'importSupplier', 'supplier', ['IS', 'GS']),
+  // The RTDS MPAN 1312345678333 names distributor 13; DCC Boxed's network operator serves it.
+  party('90B3D51F30020000', 'Network Operator', 'networkOperator', 'networkOperator', ['ED', 'GT'], {
+    distributorId: 13,
+  }),
+];
+
+/** DCC Boxed's devices (RTDS): ESME, GSME, CHF and GPF of one home area network. */
+export const DCC_BOXED_DEVICES = [
+  { eui: Eui.parse('00DB1234567890A0'), type: 'ESME' },
+  { eui: Eui.parse('00DB1234567890A1'), type: 'GSME' },
+  { eui: Eui.parse('00DB1234567890A2'), type: 'CHF' },
+  { eui: Eui.parse('00DB1234567890A3'), type: 'GPF' },
+] as const;
