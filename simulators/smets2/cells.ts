@@ -8,16 +8,66 @@ import type { CellUsage, TrustAnchorCellIdentifier } from '../gbcs/index.ts';
  */
 export const CELLS = [
   { name: 'root', role: 'root', keyUsage: 'DS', cellUsage: 'management' },
-  { name: 'recovery', role: 'recovery', keyUsage: 'DS', cellUsage: 'management' },
-  { name: 'supplierDS', role: 'supplier', keyUsage: 'DS', cellUsage: 'management' },
-  { name: 'supplierKA', role: 'supplier', keyUsage: 'KA', cellUsage: 'management' },
-  { name: 'supplierKAPrePayment', role: 'supplier', keyUsage: 'KA', cellUsage: 'prePaymentTopUp' },
-  { name: 'networkOperatorDS', role: 'networkOperator', keyUsage: 'DS', cellUsage: 'management' },
-  { name: 'networkOperatorKA', role: 'networkOperator', keyUsage: 'KA', cellUsage: 'management' },
-  { name: 'accessControlBrokerDS', role: 'accessControlBroker', keyUsage: 'DS', cellUsage: 'management' },
-  { name: 'accessControlBrokerKA', role: 'accessControlBroker', keyUsage: 'KA', cellUsage: 'management' },
-  { name: 'wanProviderDS', role: 'wanProvider', keyUsage: 'DS', cellUsage: 'management' },
-  { name: 'transitionalCoSDS', role: 'transitionalCoS', keyUsage: 'DS', cellUsage: 'management' },
+  {
+    name: 'recovery',
+    role: 'recovery',
+    keyUsage: 'DS',
+    cellUsage: 'management',
+  },
+  {
+    name: 'supplierDS',
+    role: 'supplier',
+    keyUsage: 'DS',
+    cellUsage: 'management',
+  },
+  {
+    name: 'supplierKA',
+    role: 'supplier',
+    keyUsage: 'KA',
+    cellUsage: 'management',
+  },
+  {
+    name: 'supplierKAPrePayment',
+    role: 'supplier',
+    keyUsage: 'KA',
+    cellUsage: 'prePaymentTopUp',
+  },
+  {
+    name: 'networkOperatorDS',
+    role: 'networkOperator',
+    keyUsage: 'DS',
+    cellUsage: 'management',
+  },
+  {
+    name: 'networkOperatorKA',
+    role: 'networkOperator',
+    keyUsage: 'KA',
+    cellUsage: 'management',
+  },
+  {
+    name: 'accessControlBrokerDS',
+    role: 'accessControlBroker',
+    keyUsage: 'DS',
+    cellUsage: 'management',
+  },
+  {
+    name: 'accessControlBrokerKA',
+    role: 'accessControlBroker',
+    keyUsage: 'KA',
+    cellUsage: 'management',
+  },
+  {
+    name: 'wanProviderDS',
+    role: 'wanProvider',
+    keyUsage: 'DS',
+    cellUsage: 'management',
+  },
+  {
+    name: 'transitionalCoSDS',
+    role: 'transitionalCoS',
+    keyUsage: 'DS',
+    cellUsage: 'management',
+  },
 ] as const satisfies readonly CellDefinition[];
 
 export interface CellDefinition extends TrustAnchorCellIdentifier {

@@ -19,10 +19,7 @@ export interface SecurityRequirement {
  * (domain.md) so treated the same – assumed]. `types` limits a use case to device types.
  */
 const USE_CASE_RULES: Readonly<
-  Record<
-    Exclude<UseCase, 'CS02b'>,
-    { cell: CellName; signature: boolean; types?: readonly DeviceType[] }
-  >
+  Record<Exclude<UseCase, 'CS02b'>, { cell: CellName; signature: boolean; types?: readonly DeviceType[] }>
 > = {
   CS02a: { cell: 'accessControlBrokerKA', signature: false },
   CS02c: { cell: 'supplierDS', signature: true },

@@ -30,9 +30,21 @@ const SIGNED = { signature: true, mac: 'required' } as const;
 const SIGNATURE_ONLY = { signature: true, mac: 'ifPresent' } as const;
 
 export const MODE_RULES: Readonly<Record<CredentialsReplacementMode, ModeRule>> = {
-  rootBySupplier: { authorisingCell: 'supplierDS', ...SIGNED, targets: ['root'] },
-  rootByWanProvider: { authorisingCell: 'wanProviderDS', ...SIGNED, targets: ['root'] },
-  supplierBySupplier: { authorisingCell: 'supplierDS', ...SIGNED, targets: SUPPLIER_CELLS },
+  rootBySupplier: {
+    authorisingCell: 'supplierDS',
+    ...SIGNED,
+    targets: ['root'],
+  },
+  rootByWanProvider: {
+    authorisingCell: 'wanProviderDS',
+    ...SIGNED,
+    targets: ['root'],
+  },
+  supplierBySupplier: {
+    authorisingCell: 'supplierDS',
+    ...SIGNED,
+    targets: SUPPLIER_CELLS,
+  },
   networkOperatorByNetworkOperator: {
     authorisingCell: 'networkOperatorDS',
     ...SIGNED,
@@ -45,13 +57,29 @@ export const MODE_RULES: Readonly<Record<CredentialsReplacementMode, ModeRule>> 
     overrides: Object.fromEntries(
       (['ESME', 'GSME', 'GPF'] as const).map((t) => [
         t,
-        { authorisingCell: 'accessControlBrokerKA', signature: false, mac: 'required' },
+        {
+          authorisingCell: 'accessControlBrokerKA',
+          signature: false,
+          mac: 'required',
+        },
       ]),
     ),
   },
-  wanProviderByWanProvider: { authorisingCell: 'wanProviderDS', ...SIGNED, targets: ['wanProviderDS'] },
-  transCoSByTransCoS: { authorisingCell: 'transitionalCoSDS', ...SIGNED, targets: ['transitionalCoSDS'] },
-  supplierByTransCoS: { authorisingCell: 'transitionalCoSDS', ...SIGNED, targets: SUPPLIER_CELLS },
+  wanProviderByWanProvider: {
+    authorisingCell: 'wanProviderDS',
+    ...SIGNED,
+    targets: ['wanProviderDS'],
+  },
+  transCoSByTransCoS: {
+    authorisingCell: 'transitionalCoSDS',
+    ...SIGNED,
+    targets: ['transitionalCoSDS'],
+  },
+  supplierByTransCoS: {
+    authorisingCell: 'transitionalCoSDS',
+    ...SIGNED,
+    targets: SUPPLIER_CELLS,
+  },
   /** Every cell but the root [assumed reading of "any except abnormal root"]. */
   anyExceptAbnormalRootByRecovery: {
     authorisingCell: 'recovery',
@@ -62,7 +90,11 @@ export const MODE_RULES: Readonly<Record<CredentialsReplacementMode, ModeRule>> 
    * Signed with the contingency key. The harness has no separate contingency cell: the key is taken to
    * be the one certified in the root cell [assumed], so the SMKI root's private key signs these.
    */
-  anyByContingency: { authorisingCell: 'root', ...SIGNATURE_ONLY, targets: CELL_NAMES },
+  anyByContingency: {
+    authorisingCell: 'root',
+    ...SIGNATURE_ONLY,
+    targets: CELL_NAMES,
+  },
 };
 
 /** The rule for a mode on a device type, overrides applied. */

@@ -1,0 +1,63 @@
+import { createPublicKey, type KeyObject, X509Certificate } from 'node:crypto';
+import type { Eui } from '../core/Eui.ts';
+import type { KeyUsage } from '../core/roles.ts';
+import type { Smki } from '../smki/index.ts';
+
+/** A device's own DS or KA credential: its certificate and keys. */
+export interface DeviceKeyMaterial {
+  readonly certificate: Buffer;
+  readonly publicKey: KeyObject;
+  /** Absent when the harness does not hold it (e.g. an RTDS device's KA key). */
+  readonly privateKey?: KeyObject;
+}
+
+/**
+ * A credential given from outside instead of derived (RTDS devices: the published certificate, with no
+ * private key). Applies to generation 0 only; a CS02c/CS02d cycle moves the device onto derived keys.
+ */
+export interface CredentialOverride {
+  readonly certificate: Buffer;
+  readonly privateKey?: KeyObject;
+}
+
+/**
+ * Device key pairs and certificates, derived on demand from the SMKI seed + EUI + usage + generation
+ * (`Smki.issueDeviceCertificate`): nothing is stored per device. A small LRU keeps the credentials of
+ * the devices currently talking, so a scenario does not re-derive them per message; its size bounds
+ * the memory whatever the fleet size.
+ */
+export class DeviceCredentials {
+  readonly #cache = new Map<string, DeviceKeyMaterial>();
+
+  constructor(
+    readonly smki: Smki,
+    readonly cacheSize = 512,
+  ) {}
+
+  derived(eui: Eui, usage: KeyUsage, generation: number): DeviceKeyMaterial {
+    const key = `${eui.hex}/${usage}/${generation}`;
+    const hit = this.#cache.get(key);
+    if (hit !== undefined) {
+      this.#cache.delete(key);
+      this.#cache.set(key, hit);
+      return hit;
+    }
+    const issued = this.smki.issueDeviceCertificate({ eui, usage, generation });
+    const material: DeviceKeyMaterial = {
+      certificate: issued.der,
+      privateKey: issued.privateKey,
+      publicKey: createPublicKey(issued.privateKey),
+    };
+    this.#cache.set(key, material);
+    if (this.#cache.size > this.cacheSize) this.#cache.delete(this.#cache.keys().next().value!);
+    return material;
+  }
+}
+
+export function overrideMaterial(override: CredentialOverride): DeviceKeyMaterial {
+  return {
+    certificate: override.certificate,
+    publicKey: new X509Certificate(override.certificate).publicKey,
+    ...(override.privateKey && { privateKey: override.privateKey }),
+  };
+}
