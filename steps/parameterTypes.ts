@@ -33,3 +33,9 @@ defineParameterType({
   regexp: /on|off/,
   transformer: (text: string) => text === 'on',
 });
+
+defineParameterType({
+  name: 'alertCode',
+  regexp: /0x[0-9A-Fa-f]{4}/,
+  transformer: (text: string) => Number.parseInt(text.slice(2), 16),
+});

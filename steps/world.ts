@@ -6,6 +6,7 @@ import type { Estate } from '../simulators/estate/Estate.ts';
 import type { Party } from '../simulators/estate/Party.ts';
 import type { KeyStore } from '../simulators/keystore/index.ts';
 import type { X509Certificate } from '../simulators/smki/index.ts';
+import { DeviceBench } from './support/DeviceBench.ts';
 
 /**
  * One World owns every handle a scenario uses; steps are one-liners into it. Time is simulated
@@ -21,6 +22,7 @@ export class HarnessWorld extends World {
   error: unknown;
   result: unknown;
   otherKeyStore: KeyStore | undefined;
+  #devices: DeviceBench | undefined;
 
   constructor(options: IWorldOptions) {
     super(options);
@@ -35,6 +37,12 @@ export class HarnessWorld extends World {
     if (this.#estate === undefined)
       throw new Error('No estate: start the scenario with "Given the default estate"');
     return this.#estate;
+  }
+
+  /** SMETS2 devices driven directly with GBCS (device-level scenarios). */
+  get devices(): DeviceBench {
+    this.#devices ??= new DeviceBench(this.estate);
+    return this.#devices;
   }
 
   party(name: string): Party {

@@ -3,6 +3,8 @@ export interface HttpAnswer {
   readonly status: number;
   readonly contentType: string;
   readonly body: string;
+  /** Extra response headers, e.g. the harness's reason for a DUIS refusal. */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 /** One request as the routes see it: already read, size-limited, and split into path and query. */

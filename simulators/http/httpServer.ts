@@ -99,7 +99,11 @@ function write(res: ServerResponse, answer: HttpAnswer): void {
     res.end();
     return;
   }
-  res.writeHead(answer.status, { 'content-type': answer.contentType, 'content-length': Buffer.byteLength(answer.body) });
+  res.writeHead(answer.status, {
+    ...answer.headers,
+    'content-type': answer.contentType,
+    'content-length': Buffer.byteLength(answer.body),
+  });
   res.end(answer.body);
 }
 
