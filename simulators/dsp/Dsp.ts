@@ -1,0 +1,218 @@
+import type { Clock } from '../core/clock.ts';
+import type { Eui } from '../core/Eui.ts';
+import type { DuisResponseCode } from '../core/errors.ts';
+import type { Journal } from '../core/Journal.ts';
+import { DEFAULT_SCHEMA_VERSION, errorResponse } from '../duis/index.ts';
+import type { PartyDirectory } from '../estate/PartyDirectory.ts';
+import type { SmartMeteringInventory } from '../inventory/SmartMeteringInventory.ts';
+import type { KeyStore } from '../keystore/index.ts';
+import type { DuisSigningCredential } from '../xmldsig/signDuis.ts';
+import { type Admitted, admit, isAnswer } from './admission.ts';
+import { DeviceExchange } from './DeviceExchange.ts';
+import { dispatchDevice } from './deviceServices.ts';
+import type { Dispatched } from './Dispatched.ts';
+import type { DspAnswer, DuisService } from './DspAnswer.ts';
+import { DspState, type PendingPreCommand } from './DspState.ts';
+import { dispatchNonDevice } from './nonDeviceServices.ts';
+import type {
+  DeviceCredentials,
+  DeviceGateway,
+  RegistrationSource,
+  S1spGateway,
+  UserOutbox,
+} from './ports.ts';
+import { Responder, type ResponseNote } from './Responder.ts';
+import { BASELINE, type RuleSet } from './RuleSet.ts';
+import { type RuleContext, runPipeline } from './rules/index.ts';
+import { PartyUserDirectory, type UserDirectory } from './UserDirectory.ts';
+
+export interface DspOptions {
+  readonly clock: Clock;
+  /** Every party's credentials: XML-signing certificates to verify requests, the DCC's own keys. */
+  readonly keyStore: KeyStore;
+  readonly parties: PartyDirectory;
+  /** Default: the estate's parties with User Roles, all active (PartyUserDirectory). */
+  readonly users?: UserDirectory;
+  /** The DSP takes a fresh snapshot for every request. */
+  readonly registrations: RegistrationSource;
+  readonly inventory: SmartMeteringInventory;
+  readonly journal: Journal;
+  /** Default: baseline. */
+  readonly ruleSet?: RuleSet;
+  readonly deviceGateway: DeviceGateway;
+  readonly outbox: UserOutbox;
+  /** Default: the XML credential of `parties.dspSigner()` from the key store. */
+  readonly dspSigner?: DuisSigningCredential;
+  /** Default: the devices' KA certificates from the key store. */
+  readonly deviceCredentials?: DeviceCredentials;
+  /** Without one, requests to SMETS1 devices are answered E20. */
+  readonly s1spGateway?: S1spGateway;
+  /** Default 1 MiB (413 above). */
+  readonly maxBodyBytes?: number;
+  /** The PreCommand's GBCSVersion, default `4.0` **[assumed]**. */
+  readonly gbcsVersion?: string;
+}
+
+export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
+/**
+ * The DCC Data Service Provider (decision 0003): receives DUIS Service Requests, authenticates them,
+ * runs the SRPD validation pipeline of its rule set, and carries them out – answering itself
+ * (Non-Device Services), returning Pre-Commands (CV 4), or sending commands to devices through its
+ * gateways and POSTing what comes back through the outbox. A refused request changes nothing.
+ */
+export class Dsp {
+  readonly users: UserDirectory;
+  readonly #o: DspOptions;
+  readonly #state = new DspState();
+  readonly #responder: Responder;
+  readonly #exchange: DeviceExchange;
+  readonly #inflight = new Set<Promise<void>>();
+  #ruleSet: RuleSet;
+  /** Requests are handled one at a time, so two with the same counter cannot both pass. */
+  #queue: Promise<unknown> = Promise.resolve();
+
+  constructor(options: DspOptions) {
+    this.#o = options;
+    this.users = options.users ?? new PartyUserDirectory(options.parties);
+    this.#ruleSet = options.ruleSet ?? BASELINE;
+    this.#responder = new Responder({
+      clock: options.clock,
+      journal: options.journal,
+      outbox: options.outbox,
+      users: this.users,
+      signer: async () => {
+        if (options.dspSigner) return options.dspSigner;
+        const xml = await options.keyStore.lookup(options.parties.dspSigner().eui, 'XML');
+        return { privateKey: xml.privateKey, certificate: xml.certificate };
+      },
+    });
+    this.#exchange = new DeviceExchange({
+      journal: options.journal,
+      responder: this.#responder,
+      deviceGateway: options.deviceGateway,
+      registrations: () => options.registrations.snapshot(),
+      inventory: options.inventory,
+    });
+  }
+
+  get ruleSet(): RuleSet {
+    return this.#ruleSet;
+  }
+
+  /** Switches the policy for the requests that follow (pending Pre-Commands are kept). */
+  useRuleSet(ruleSet: RuleSet): void {
+    this.#ruleSet = ruleSet;
+  }
+
+  /** The last RequestID counter accepted from an originator. */
+  lastCounter(originator: Eui): bigint | undefined {
+    return this.#state.lastCounter(originator);
+  }
+
+  pendingPreCommands(): readonly PendingPreCommand[] {
+    return this.#state.pendingPreCommands();
+  }
+
+  /** Resolves when every command sent so far has had its outcome reported to the User. */
+  async idle(): Promise<void> {
+    while (this.#inflight.size > 0) await Promise.all([...this.#inflight]);
+  }
+
+  /**
+   * One DUIS request as POSTed to /api/v1/service{S,D,T}. Requests are handled one after another
+   * (the device exchanges they start run on concurrently). Rejects only on a harness fault, e.g.
+   * the DSP's own signing credential missing from the key store.
+   */
+  receive(service: DuisService, body: string, meta: { contentType?: string } = {}): Promise<DspAnswer> {
+    const run = this.#queue.then(() => this.#receive(service, body, meta));
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+
+  async #receive(service: DuisService, body: string, meta: { contentType?: string }): Promise<DspAnswer> {
+    const o = this.#o;
+    const admitted = await admit(service, body, meta.contentType, { ...o, maxBodyBytes: o.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES });
+    if (isAnswer(admitted)) return admitted;
+    const { header } = admitted;
+    const now = o.clock.now();
+    const ctx: RuleContext = {
+      service,
+      header,
+      request: admitted.request,
+      parseError: admitted.parseError,
+      now,
+      ruleSet: this.#ruleSet,
+      users: this.users,
+      inventory: o.inventory,
+      registrations: o.registrations.snapshot(),
+      state: this.#state,
+    };
+    const refused = runPipeline(this.#ruleSet, ctx);
+    if (refused) return this.#refuse(admitted, refused.code, `${refused.rule}: ${refused.message}`);
+    const out = await this.#dispatch(admitted, now);
+    if (out.refused) return this.#refuse(admitted, out.code, out.message);
+    out.commit?.();
+    this.#state.recordCounter(header.requestId.originator, header.requestId.counter);
+    const answer = await this.#responder.answer(header.requestId.originator, out.response, {
+      ...this.#note(admitted),
+      summary: out.summary,
+    });
+    if (out.exchange) this.#track(this.#exchange.run(out.exchange));
+    return answer;
+  }
+
+  async #dispatch(a: Admitted, now: Date): Promise<Dispatched> {
+    const o = this.#o;
+    const user = this.users.get(a.header.requestId.originator);
+    if (a.request === undefined) return { refused: true, code: 'E12', message: `request-format: ${a.parseError?.message}` };
+    if (user === undefined) return { refused: true, code: 'E1', message: 'the originator is not a known DCC User' };
+    const accepted = { header: a.header, request: a.request, user, now };
+    if (a.header.srv.nonDevice) return dispatchNonDevice(accepted, o.inventory);
+    return dispatchDevice(accepted, {
+      keyStore: o.keyStore,
+      parties: o.parties,
+      state: this.#state,
+      inventory: o.inventory,
+      gbcsVersion: o.gbcsVersion ?? '4.0',
+      countersign: (request) => this.#responder.countersign(request),
+      ...(o.deviceCredentials && { deviceCredentials: o.deviceCredentials }),
+      ...(o.s1spGateway && { s1spGateway: o.s1spGateway }),
+    });
+  }
+
+  async #refuse(a: Admitted, code: DuisResponseCode, reason: string): Promise<DspAnswer> {
+    const { requestId, srv } = a.header;
+    const note = this.#note(a);
+    this.#o.journal.append({
+      at: this.#o.clock.now(),
+      via: 'DUIS',
+      from: 'DSP',
+      to: requestId.originator.toString(),
+      kind: 'refusal',
+      summary: `${code} ${reason}`,
+      responseCode: code,
+      requestId: requestId.toString(),
+      srv: srv.id,
+      ...(note.deviceId && { deviceId: note.deviceId.toString() }),
+    });
+    const input = errorResponse({
+      requestId,
+      srv,
+      responseCode: code,
+      responseDateTime: this.#o.clock.now(),
+      schemaVersion: a.request?.schemaVersion ?? DEFAULT_SCHEMA_VERSION,
+    });
+    return this.#responder.answer(requestId.originator, input, { ...note, summary: `${code}: ${reason}` }, reason);
+  }
+
+  #note(a: Admitted): Omit<ResponseNote, 'summary'> {
+    const { requestId, srv } = a.header;
+    return { requestId, srv: srv.id, ...(!srv.nonDevice && { deviceId: requestId.target }) };
+  }
+
+  #track(run: Promise<void>): void {
+    this.#inflight.add(run);
+    void run.finally(() => this.#inflight.delete(run));
+  }
+}

@@ -1,0 +1,47 @@
+import type { DuisResponseCode } from '../core/errors.ts';
+
+/**
+ * The DUIS web services as DCC Boxed serves them: `POST /api/v1/serviceS` (Send Command Service),
+ * `/serviceT` (Transform Service), `/serviceD` (Non-Device Service).
+ */
+export type DuisService = 'S' | 'D' | 'T';
+
+export const DUIS_SERVICES: Readonly<Record<DuisService, string>> = {
+  S: 'serviceS (Send Command Service)',
+  T: 'serviceT (Transform Service)',
+  D: 'serviceD (Non-Device Service)',
+};
+
+/**
+ * What the DSP answers on the synchronous HTTP exchange (decision 0003): 200 with a signed
+ * `sr:Response` for a request it could read and authenticate, whatever the DUIS response code;
+ * a plain-text HTTP error otherwise. `responseCode` and `reason` repeat, for adapters and tests,
+ * what the answer means: an adapter may put `reason` in a response header, since a DUIS
+ * response has no field for it.
+ */
+export interface DspAnswer {
+  readonly status: number;
+  readonly contentType: string;
+  readonly body: string;
+  /** The DUIS response code of a 200 answer. */
+  readonly responseCode?: DuisResponseCode;
+  /** Why the request was refused, in a tester's words (HTTP errors and E-codes). */
+  readonly reason?: string;
+}
+
+export const XML_CONTENT_TYPE = 'application/xml';
+export const TEXT_CONTENT_TYPE = 'text/plain; charset=utf-8';
+
+export function xmlAnswer(body: string, responseCode: DuisResponseCode, reason?: string): DspAnswer {
+  return {
+    status: 200,
+    contentType: XML_CONTENT_TYPE,
+    body,
+    responseCode,
+    ...(reason !== undefined && { reason }),
+  };
+}
+
+export function httpError(status: number, reason: string): DspAnswer {
+  return { status, contentType: TEXT_CONTENT_TYPE, body: `${reason}\n`, reason };
+}

@@ -1,0 +1,127 @@
+import type { Clock } from '../core/clock.ts';
+import type { Eui } from '../core/Eui.ts';
+import type { DuisResponseCode } from '../core/errors.ts';
+import type { Journal } from '../core/Journal.ts';
+import type { RequestId } from '../core/RequestId.ts';
+import {
+  buildDuisRequest,
+  buildDuisResponse,
+  type DuisResponseInput,
+  isSchemaResponseCode,
+  SCHEMA_DCC_ALERT_CODES,
+  type ServiceRequestInput,
+} from '../duis/index.ts';
+import { type DuisSigningCredential, signDuis } from '../xmldsig/signDuis.ts';
+import { type DspAnswer, xmlAnswer } from './DspAnswer.ts';
+import type { DeliveryMeta, UserOutbox } from './ports.ts';
+import type { UserDirectory } from './UserDirectory.ts';
+
+export interface ResponderOptions {
+  readonly clock: Clock;
+  readonly journal: Journal;
+  readonly outbox: UserOutbox;
+  readonly users: UserDirectory;
+  /** The DSP's XML-signing credential, resolved on first use. */
+  readonly signer: () => Promise<DuisSigningCredential>;
+}
+
+/** What the journal says about a response besides its XML. */
+export interface ResponseNote {
+  readonly summary: string;
+  readonly requestId?: RequestId;
+  readonly srv?: string;
+  readonly deviceId?: Eui;
+}
+
+/**
+ * Writes, signs and sends every DUIS response and alert the DSP produces, journalling each:
+ * synchronously as an HTTP answer, or later through the UserOutbox.
+ */
+export class Responder {
+  readonly #options: ResponderOptions;
+  #signer: Promise<DuisSigningCredential> | undefined;
+
+  constructor(options: ResponderOptions) {
+    this.#options = options;
+  }
+
+  get now(): Date {
+    return this.#options.clock.now();
+  }
+
+  /** A request countersigned by the DSP (signed with its XML-signing key), as the S1SP receives it. */
+  async countersign(request: ServiceRequestInput): Promise<string> {
+    const signer = await this.#credential();
+    return buildDuisRequest(request, { sign: (xml) => signDuis(xml, signer) });
+  }
+
+  /** A signed `sr:Response`; codes outside the DUIS schema (harness-defined) are allowed but flagged by the schema. */
+  async sign(input: DuisResponseInput): Promise<string> {
+    const signer = await this.#credential();
+    const body = input.body;
+    const outsideSchema =
+      !isSchemaResponseCode(input.header.responseCode) ||
+      (body.kind === 'DCCAlertMessage' && !SCHEMA_DCC_ALERT_CODES.includes(body.dccAlertCode));
+    return buildDuisResponse(input, {
+      sign: (xml) => signDuis(xml, signer),
+      allowCodesOutsideSchema: outsideSchema,
+    });
+  }
+
+  /** The synchronous answer to `to`'s request: signed, journalled. */
+  async answer(to: Eui, input: DuisResponseInput, note: ResponseNote, reason?: string): Promise<DspAnswer> {
+    const xml = await this.sign(input);
+    this.#journalOut(to, 'response', input.header.responseCode, xml, note);
+    return xmlAnswer(xml, input.header.responseCode, reason);
+  }
+
+  /** An asynchronous response or alert for a User: signed, journalled, handed to the outbox. */
+  async deliver(
+    to: Eui,
+    input: DuisResponseInput,
+    meta: Omit<DeliveryMeta, 'responseCode' | 'responseUrl'>,
+    summary: string,
+  ): Promise<void> {
+    await this.deliverXml(to, await this.sign(input), input.header.responseCode, meta, summary);
+  }
+
+  /** As `deliver`, for XML the DSP does not sign itself (an S1SP's signed answer, carried as it is). */
+  async deliverXml(
+    to: Eui,
+    xml: string,
+    code: DuisResponseCode,
+    meta: Omit<DeliveryMeta, 'responseCode' | 'responseUrl'>,
+    summary: string,
+  ): Promise<void> {
+    const note: ResponseNote = {
+      summary,
+      ...(meta.requestId && { requestId: meta.requestId }),
+      ...(meta.srv && { srv: meta.srv }),
+      ...(meta.deviceId && { deviceId: meta.deviceId }),
+    };
+    this.#journalOut(to, meta.kind === 'response' ? 'response' : 'alert', code, xml, note);
+    const responseUrl = this.#options.users.get(to)?.responseUrl;
+    this.#options.outbox.deliver(to, xml, { ...meta, responseCode: code, ...(responseUrl && { responseUrl }) });
+  }
+
+  #credential(): Promise<DuisSigningCredential> {
+    this.#signer ??= this.#options.signer();
+    return this.#signer;
+  }
+
+  #journalOut(to: Eui, kind: string, code: DuisResponseCode, xml: string, note: ResponseNote): void {
+    this.#options.journal.append({
+      at: this.now,
+      via: 'DUIS',
+      from: 'DSP',
+      to: to.toString(),
+      kind,
+      summary: note.summary,
+      responseCode: code,
+      payload: xml,
+      ...(note.requestId && { requestId: note.requestId.toString() }),
+      ...(note.srv && { srv: note.srv }),
+      ...(note.deviceId && { deviceId: note.deviceId.toString() }),
+    });
+  }
+}

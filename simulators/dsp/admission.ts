@@ -1,0 +1,104 @@
+import type { Clock } from '../core/clock.ts';
+import type { Journal } from '../core/Journal.ts';
+import { type ParsedServiceRequest, parseDuisRequest } from '../duis/index.ts';
+import type { PartyDirectory } from '../estate/PartyDirectory.ts';
+import type { KeyStore } from '../keystore/index.ts';
+import { parseXmlStrict } from '../xmldsig/parseXmlStrict.ts';
+import { authenticate } from './authenticate.ts';
+import { DUIS_SERVICES, type DspAnswer, type DuisService, httpError } from './DspAnswer.ts';
+import { type RequestHeader, readHeader } from './readHeader.ts';
+
+/** A request the DSP could read and authenticate: from here on every answer is a signed DUIS response. */
+export interface Admitted {
+  readonly header: RequestHeader;
+  /** Undefined when the body does not conform to DUIS (`parseError` says why): refused with a signed E12. */
+  readonly request: ParsedServiceRequest | undefined;
+  readonly parseError: Error | undefined;
+}
+
+export interface AdmissionOptions {
+  readonly clock: Clock;
+  readonly journal: Journal;
+  readonly keyStore: KeyStore;
+  readonly parties: PartyDirectory;
+  readonly maxBodyBytes: number;
+}
+
+const XML_MEDIA_TYPES = ['application/xml', 'text/xml'];
+
+/**
+ * The HTTP-level checks of decision 0003, in order: known service (404), XML content type (415),
+ * size (413), strict XML – no DOCTYPE or entities (400), a readable header naming an SRV in scope
+ * (400), a valid signature by the originator's XML-signing credential (400). Each refusal is
+ * journalled with its reason. Then the full DUIS parse: its failure is kept, not answered here.
+ */
+export async function admit(
+  service: DuisService,
+  body: string,
+  contentType: string | undefined,
+  o: AdmissionOptions,
+): Promise<Admitted | DspAnswer> {
+  let from = 'unknown';
+  const refuse = (status: number, reason: string): DspAnswer => {
+    o.journal.append({
+      at: o.clock.now(),
+      via: 'DUIS',
+      from,
+      to: 'DSP',
+      kind: 'refusal',
+      summary: `HTTP ${status}: ${reason}`,
+      payload: typeof body === 'string' ? body : String(body),
+    });
+    return httpError(status, reason);
+  };
+  if (!Object.hasOwn(DUIS_SERVICES, service)) {
+    return refuse(404, `no DUIS web service "${String(service)}": use serviceS, serviceT or serviceD`);
+  }
+  if (contentType !== undefined) {
+    const media = contentType.split(';')[0]!.trim().toLowerCase();
+    if (!XML_MEDIA_TYPES.includes(media)) {
+      return refuse(415, `Content-Type ${contentType} refused: DUIS requests are sent as application/xml`);
+    }
+  }
+  if (typeof body !== 'string') return refuse(400, 'the request has no XML body');
+  const size = Buffer.byteLength(body, 'utf8');
+  if (size > o.maxBodyBytes) {
+    return refuse(413, `the request is ${size} bytes; this DSP takes at most ${o.maxBodyBytes}`);
+  }
+  let doc: Document;
+  let header: RequestHeader;
+  try {
+    doc = parseXmlStrict(body);
+    header = readHeader(doc);
+  } catch (error) {
+    return refuse(400, `not a DUIS request the DSP can read: ${messageOf(error)}`);
+  }
+  from = header.requestId.originator.toString();
+  const auth = await authenticate(doc, header.requestId.originator, o.keyStore, o.parties);
+  if (!auth.ok) return refuse(400, auth.reason);
+  o.journal.append({
+    at: o.clock.now(),
+    via: 'DUIS',
+    from,
+    to: 'DSP',
+    kind: 'request',
+    summary: `SRV ${header.srv.id} CV ${header.commandVariant} on ${DUIS_SERVICES[service]}`,
+    requestId: header.requestId.toString(),
+    srv: header.srv.id,
+    ...(!header.srv.nonDevice && { deviceId: header.requestId.target.toString() }),
+    payload: body,
+  });
+  try {
+    return { header, request: parseDuisRequest(doc), parseError: undefined };
+  } catch (error) {
+    return { header, request: undefined, parseError: error instanceof Error ? error : new Error(String(error)) };
+  }
+}
+
+export function isAnswer(x: Admitted | DspAnswer): x is DspAnswer {
+  return 'status' in x;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
