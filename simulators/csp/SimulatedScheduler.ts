@@ -1,0 +1,126 @@
+import type { SimulatedClock } from '../core/clock.ts';
+import type { Cancel, Scheduler, Task } from './Scheduler.ts';
+
+interface Entry {
+  readonly at: number;
+  readonly seq: number;
+  readonly task: Task;
+}
+
+/**
+ * A timer queue over a SimulatedClock. Time moves only in `advance`/`advanceTo`/`drain`, which fire
+ * due tasks one at a time in (time, scheduling order), setting the clock to each task's time first,
+ * and wait for held work (WebSocket round trips) to settle before moving on – so a run is the same
+ * every time, and a simulated day takes milliseconds. Drive time through the scheduler, not the
+ * clock: a task whose time the clock passed on its own runs late, at the next advance.
+ */
+export class SimulatedScheduler implements Scheduler {
+  readonly #queue: Entry[] = [];
+  readonly #holds = new Set<Promise<unknown>>();
+  readonly #errors: unknown[] = [];
+  #seq = 0;
+  #chain: Promise<unknown> = Promise.resolve();
+
+  constructor(readonly clock: SimulatedClock) {}
+
+  schedule(at: number, task: Task): Cancel {
+    const entry: Entry = { at, seq: this.#seq++, task };
+    let i = this.#queue.length;
+    while (i > 0 && this.#queue[i - 1]!.at > at) i--;
+    this.#queue.splice(i, 0, entry);
+    return () => {
+      const j = this.#queue.indexOf(entry);
+      if (j >= 0) this.#queue.splice(j, 1);
+    };
+  }
+
+  hold<T>(work: Promise<T>): Promise<T> {
+    const held = work.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.#holds.add(held);
+    void held.then(() => this.#holds.delete(held));
+    return work;
+  }
+
+  /** Tasks waiting for their time. */
+  get pending(): number {
+    return this.#queue.length;
+  }
+
+  /** When the next task is due, if any. */
+  get nextAt(): Date | undefined {
+    const next = this.#queue[0];
+    return next && new Date(next.at);
+  }
+
+  /** Moves the clock on by `ms`, running every task due on the way, in order. */
+  advance(ms: number): Promise<Date> {
+    if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`SimulatedScheduler: cannot advance by ${ms} ms`);
+    return this.#serial(() => this.#runTo(this.clock.now().getTime() + ms));
+  }
+
+  /** Moves the clock on to `to` (not back), running every task due on the way. */
+  advanceTo(to: Date | string): Promise<Date> {
+    const t = new Date(to).getTime();
+    if (Number.isNaN(t)) throw new RangeError(`SimulatedScheduler: not a date: ${String(to)}`);
+    return this.#serial(() => this.#runTo(Math.max(t, this.clock.now().getTime())));
+  }
+
+  /** Runs what is due now (and what that schedules for now) without moving the clock. */
+  runDue(): Promise<Date> {
+    return this.advance(0);
+  }
+
+  /**
+   * Runs every task, however far ahead, moving the clock to each in turn, until none is left or
+   * the next lies more than `limitMs` beyond the start – e.g. until every command sent has its outcome.
+   */
+  drain(options: { limitMs?: number } = {}): Promise<Date> {
+    return this.#serial(async () => {
+      const limit = this.clock.now().getTime() + (options.limitMs ?? Number.POSITIVE_INFINITY);
+      await this.settle();
+      for (let next = this.#queue[0]; next !== undefined && next.at <= limit; next = this.#queue[0]) {
+        await this.#runTo(next.at);
+      }
+      return this.clock.now();
+    });
+  }
+
+  /** Waits until held work (and whatever it holds in turn) has settled; rethrows a task's error. */
+  async settle(): Promise<void> {
+    while (this.#holds.size > 0) await Promise.all([...this.#holds]);
+    if (this.#errors.length > 0) throw this.#errors.splice(0)[0];
+  }
+
+  async #runTo(target: number): Promise<Date> {
+    await this.settle();
+    for (let next = this.#queue[0]; next !== undefined && next.at <= target; next = this.#queue[0]) {
+      this.#queue.shift();
+      if (next.at > this.clock.now().getTime()) this.clock.set(new Date(next.at));
+      this.#run(next.task);
+      await this.settle();
+    }
+    if (target > this.clock.now().getTime()) this.clock.set(new Date(target));
+    await this.settle();
+    return this.clock.now();
+  }
+
+  #run(task: Task): void {
+    const run = async (): Promise<void> => {
+      try {
+        await task();
+      } catch (error) {
+        this.#errors.push(error);
+      }
+    };
+    this.hold(run());
+  }
+
+  #serial(step: () => Promise<Date>): Promise<Date> {
+    const result = this.#chain.then(step);
+    this.#chain = result.catch(() => undefined);
+    return result;
+  }
+}
