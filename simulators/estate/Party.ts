@@ -10,7 +10,8 @@ export type PartyKind =
   | 'accessControlBroker'
   | 'recovery'
   | 'transitionalCoS'
-  | 'wanProvider';
+  | 'wanProvider'
+  | 's1sp';
 
 /** One organisation of the estate: a DCC User or one of the DCC's own remote-party roles. */
 export interface Party {
@@ -29,6 +30,8 @@ export interface Party {
   readonly small?: boolean;
   /** The DSP's XML-signing credential lives under the ACB's EUI, as in DCC Boxed. */
   readonly signsDspResponses?: boolean;
+  /** An S1SP cohort's name as the inventory writes it (`S1SP-A`); S1SPs sign SMETS1 responses. */
+  readonly s1spId?: string;
 }
 
 export interface PartyCredential {
@@ -51,4 +54,5 @@ export const CREDENTIALS_BY_KIND: Record<PartyKind, readonly PartyCredential[]> 
   recovery: [DS],
   transitionalCoS: [DS],
   wanProvider: [DS, KA],
+  s1sp: [XML],
 };

@@ -8,7 +8,8 @@ import { CREDENTIALS_BY_KIND, type Party, type PartyKind } from './Party.ts';
  * `90-B3-D5-1F-40-KK-NN-00`: KK the kind (00 DCC, 01 import supplier, 02 network operator,
  * 03 gas supplier, 04 gas transporter) and NN a number – for network operators the distributor
  * ID written in decimal digits, so the NO for MPANs starting 12 is `90-B3-D5-1F-40-02-12-00`.
- * They stay clear of DCC Boxed's `90-B3-D5-1F-30-…` identities, which the `dccboxed` profile uses.
+ * S1SP cohorts are `90-B3-D5-1F-40-00-00-A1…A3`. They stay clear of DCC Boxed's `90-B3-D5-1F-30-…`
+ * identities, which the `dccboxed` profile uses.
  */
 function party(
   eui: string,
@@ -16,7 +17,7 @@ function party(
   kind: PartyKind,
   remotePartyRole: RemotePartyRole,
   userRoles: UserRole[],
-  extra: Partial<Pick<Party, 'distributorId' | 'small' | 'signsDspResponses'>> = {},
+  extra: Partial<Pick<Party, 'distributorId' | 'small' | 'signsDspResponses' | 's1spId'>> = {},
 ): Party {
   return {
     eui: Eui.parse(eui),
@@ -37,6 +38,11 @@ const dccParties: Party[] = [
   party('90B3D51F40000004', 'DCC Transitional CoS', 'transitionalCoS', 'transitionalCoS', []),
   party('90B3D51F40000007', 'DCC WAN Provider', 'wanProvider', 'wanProvider', []),
 ];
+
+/** SMETS1 Service Providers: three cohorts, as MP107 describes; each signs its SMETS1 responses. */
+const s1sps: Party[] = ['A', 'B', 'C'].map((cohort, i) =>
+  party(`90B3D51F400000A${i + 1}`, `SMETS1 Service Provider ${cohort}`, 's1sp', 'other', [], { s1spId: `S1SP-${cohort}` }),
+);
 
 const suppliers: Party[] = [
   party('90B3D51F40010100', 'Aurora Energy', 'importSupplier', 'supplier', ['IS', 'GS']),
@@ -67,6 +73,7 @@ const gasTransporters: Party[] = [
 
 export const DEFAULT_PARTIES: readonly Party[] = [
   ...dccParties,
+  ...s1sps,
   ...suppliers,
   ...networkOperators,
   ...gasTransporters,

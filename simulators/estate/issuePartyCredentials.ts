@@ -21,7 +21,7 @@ function issue(smki: Smki, party: Party, wanted: PartyCredential): SmkiCredentia
     return smki.issueXmlSigningCertificate({
       eui: party.eui,
       role: party.remotePartyRole,
-      signer: party.signsDspResponses ? 'dsp' : 'user',
+      signer: xmlSignerOf(party),
     });
   }
   return smki.issueOrganisationCertificate({
@@ -33,7 +33,7 @@ function issue(smki: Smki, party: Party, wanted: PartyCredential): SmkiCredentia
 }
 
 function toCredential(party: Party, wanted: PartyCredential, issued: SmkiCredential): Credential {
-  const xmlSigner = party.signsDspResponses ? 'dsp' : 'user';
+  const xmlSigner = xmlSignerOf(party);
   const role =
     wanted.usage === 'XML' ? XML_SIGNING_ROLE_NUMBERS[xmlSigner] : REMOTE_PARTY_ROLES[party.remotePartyRole];
   return new Credential({
@@ -48,8 +48,13 @@ function toCredential(party: Party, wanted: PartyCredential, issued: SmkiCredent
   });
 }
 
+/** DCC service providers (the DSP, the S1SPs) sign XML as the DCC; Users as Users. */
+function xmlSignerOf(party: Party): 'dsp' | 'user' {
+  return party.signsDspResponses || party.kind === 's1sp' ? 'dsp' : 'user';
+}
+
 function credentialName(party: Party, wanted: PartyCredential): string {
-  if (wanted.usage === 'XML') return `${party.signsDspResponses ? 'dsp-' : ''}xml-sign-${party.eui.hex}-ds`;
+  if (wanted.usage === 'XML') return `${xmlSignerOf(party) === 'dsp' ? 'dsp-' : ''}xml-sign-${party.eui.hex}-ds`;
   const topUp = wanted.cellUsage === 'prePaymentTopUp' ? 'PP' : '';
   return `${party.name}${topUp}-${wanted.usage.toLowerCase()}`;
 }
