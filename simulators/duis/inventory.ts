@@ -8,29 +8,9 @@ import { readPropertyFilter } from './parseRequestBody.ts';
 import type { DeviceType, EsmeVariant, PropertyFilter } from './requestBodies.ts';
 import { srElement, srOptional, type XmlElement } from './xmlWriter.ts';
 
-export const DEVICE_STATUSES = [
-  'Pending',
-  'Whitelisted',
-  'InstalledNotCommissioned',
-  'Commissioned',
-  'Decommissioned',
-  'Withdrawn',
-  'Suspended',
-  'Recovery',
-  'Recovered',
-] as const;
-export type DeviceStatus = (typeof DEVICE_STATUSES)[number];
-export const CSP_REGIONS = [
-  'North',
-  'Central',
-  'South',
-  '4G North',
-  '4G Central',
-  '4G South',
-  'Unknown',
-  'SMETS1',
-] as const;
-export type CspRegion = (typeof CSP_REGIONS)[number];
+import { CSP_REGIONS, type CspRegion, DEVICE_STATUSES, type DeviceStatus } from './enumerations.ts';
+
+export { CSP_REGIONS, type CspRegion, DEVICE_STATUSES, type DeviceStatus };
 type ListStatus = 'Active' | 'Cancelled' | 'Expired' | 'Withdrawn';
 
 /** One sr:Device of an 8.2 Read Inventory response (sr:DSPInventory). */

@@ -105,37 +105,12 @@ export interface DecommissionDeviceBody {
   readonly deviceId: Eui;
 }
 
-export const ESME_VARIANTS = [
-  'A',
-  'B',
-  'C',
-  'AD',
-  'BD',
-  'CD',
-  'ADE',
-  'BDE',
-  'CDE',
-  'ADF',
-  'BDF',
-  'CDF',
-  'ADEF',
-  'BDEF',
-  'CDEF',
-  'ADG',
-  'ADEG',
-  'AF',
-  'BF',
-  'CF',
-  'AEF',
-  'BEF',
-  'CEF',
-  'AG',
-  'AEG',
-] as const;
-export type EsmeVariant = (typeof ESME_VARIANTS)[number];
+import type { EsmeVariant } from './enumerations.ts';
+export { ESME_VARIANTS, type EsmeVariant } from './enumerations.ts';
 
-export const DEVICE_TYPES = ['ESME', 'GSME', 'GPF', 'CHF', 'HCALCS', 'PPMID', 'IHD', 'CAD'] as const;
-export type DeviceType = (typeof DEVICE_TYPES)[number];
+import type { DUIS_DEVICE_TYPES } from './enumerations.ts';
+export { DUIS_DEVICE_TYPES as DEVICE_TYPES } from './enumerations.ts';
+export type DeviceType = (typeof DUIS_DEVICE_TYPES)[number];
 
 /** Descriptive device details (sr:UpdateDeviceDetails; also the optional part of a pre-notification). */
 export interface DeviceDetails {

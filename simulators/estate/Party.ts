@@ -1,5 +1,6 @@
-import type { Eui } from '../core/Eui.ts';
+import { Eui } from '../core/Eui.ts';
 import type { CredentialUsage, RemotePartyRole, UserRole } from '../core/roles.ts';
+import type { Credential } from '../keystore/index.ts';
 
 /** What kind of organisation a party is; decides its roles and which credentials it holds. */
 export type PartyKind =
@@ -56,3 +57,32 @@ export const CREDENTIALS_BY_KIND: Record<PartyKind, readonly PartyCredential[]> 
   wanProvider: [DS, KA],
   s1sp: [XML],
 };
+
+/** A party of a given kind with the credentials its kind holds: how estates list their parties. */
+export function defineParty(
+  eui: string,
+  name: string,
+  kind: PartyKind,
+  remotePartyRole: RemotePartyRole,
+  userRoles: UserRole[],
+  extra: Partial<Pick<Party, 'distributorId' | 'small' | 'signsDspResponses' | 's1spId'>> = {},
+): Party {
+  return { eui: Eui.parse(eui), name, kind, remotePartyRole, userRoles, credentials: CREDENTIALS_BY_KIND[kind], ...extra };
+}
+
+/** What a User needs to know of each party: name, EUI, roles, and its credentials' serials. */
+export function describeParties(parties: readonly Party[], credentials: readonly Credential[]) {
+  return parties.map((p) => ({
+    name: p.name,
+    eui: p.eui.toString(),
+    kind: p.kind,
+    userRoles: p.userRoles,
+    remotePartyRole: p.remotePartyRole,
+    ...(p.distributorId === undefined ? {} : { distributorId: p.distributorId }),
+    ...(p.small ? { small: true } : {}),
+    ...(p.s1spId === undefined ? {} : { s1spId: p.s1spId }),
+    credentials: credentials
+      .filter((c) => c.eui.equals(p.eui))
+      .map((c) => ({ usage: c.usage, ...(c.cellUsage ? { cellUsage: c.cellUsage } : {}), serial: c.serial.toString(16).toUpperCase() })),
+  }));
+}

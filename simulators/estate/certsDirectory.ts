@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Credential, KeyStore } from '../keystore/index.ts';
 import { exportDccBoxedKeyStore, loadKeyStore, saveKeyStore } from '../keystore/index.ts';
 import type { Estate } from './Estate.ts';
+import { describeParties } from './Party.ts';
 
 /**
  * The on-disk form of an estate's test PKI (`certs/`): what a User hands its own client, and what
@@ -59,25 +60,15 @@ export function fileStem(c: Credential): string {
 }
 
 function partiesManifest(estate: Estate, credentials: readonly Credential[]) {
+  const files = new Map(credentials.map((c) => [`${c.eui.hex}/${c.usage}/${c.serial}`, fileStem(c)]));
   return {
     seed: estate.seed,
-    parties: estate.parties.parties.map((p) => ({
-      name: p.name,
-      eui: p.eui.toString(),
-      kind: p.kind,
-      userRoles: p.userRoles,
-      remotePartyRole: p.remotePartyRole,
-      ...(p.distributorId === undefined ? {} : { distributorId: p.distributorId }),
-      ...(p.small ? { small: true } : {}),
-      credentials: credentials
-        .filter((c) => c.eui.equals(p.eui))
-        .map((c) => ({
-          usage: c.usage,
-          ...(c.cellUsage ? { cellUsage: c.cellUsage } : {}),
-          serial: c.serial.toString(16).toUpperCase(),
-          certificate: `pem/${fileStem(c)}.pem`,
-          privateKey: `pem/${fileStem(c)}.key`,
-        })),
+    parties: describeParties(estate.parties.parties, credentials).map((p) => ({
+      ...p,
+      credentials: p.credentials.map((c) => {
+        const stem = files.get(`${p.eui.replaceAll('-', '')}/${c.usage}/${BigInt(`0x${c.serial}`)}`);
+        return { ...c, certificate: `pem/${stem}.pem`, privateKey: `pem/${stem}.key` };
+      }),
     })),
   };
 }

@@ -1,22 +1,12 @@
 import { Eui } from '../core/Eui.ts';
-import type { RemotePartyRole, UserRole } from '../core/roles.ts';
-import { CREDENTIALS_BY_KIND, type Party, type PartyKind } from './Party.ts';
+import { defineParty, type Party } from './Party.ts';
 
 /**
  * The identities of DCC Boxed (and of the RTDS test data), so a client configured for DCC Boxed
  * works unchanged against the harness. Credentials come from a DCC Boxed keystore.json; what it
  * lacks (e.g. an XML-signing key for supplier 2) the harness's test SMKI issues.
  */
-function party(
-  eui: string,
-  name: string,
-  kind: PartyKind,
-  remotePartyRole: RemotePartyRole,
-  userRoles: UserRole[],
-  extra: Partial<Pick<Party, 'distributorId' | 'signsDspResponses'>> = {},
-): Party {
-  return { eui: Eui.parse(eui), name, kind, remotePartyRole, userRoles, credentials: CREDENTIALS_BY_KIND[kind], ...extra };
-}
+const party = defineParty;
 
 export const DCC_BOXED_PARTIES: readonly Party[] = [
   party('90B3D51F30000001', 'DCC Recovery', 'recovery', 'recovery', []),

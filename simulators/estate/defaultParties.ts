@@ -1,7 +1,5 @@
 import { DISTRIBUTORS } from '../core/distributors.ts';
-import { Eui } from '../core/Eui.ts';
-import type { RemotePartyRole, UserRole } from '../core/roles.ts';
-import { CREDENTIALS_BY_KIND, type Party, type PartyKind } from './Party.ts';
+import { defineParty, type Party } from './Party.ts';
 
 /**
  * The embedded default estate's organisations. EUIs follow one readable pattern,
@@ -11,24 +9,7 @@ import { CREDENTIALS_BY_KIND, type Party, type PartyKind } from './Party.ts';
  * S1SP cohorts are `90-B3-D5-1F-40-00-00-A1…A3`. They stay clear of DCC Boxed's `90-B3-D5-1F-30-…`
  * identities, which the `dccboxed` profile uses.
  */
-function party(
-  eui: string,
-  name: string,
-  kind: PartyKind,
-  remotePartyRole: RemotePartyRole,
-  userRoles: UserRole[],
-  extra: Partial<Pick<Party, 'distributorId' | 'small' | 'signsDspResponses' | 's1spId'>> = {},
-): Party {
-  return {
-    eui: Eui.parse(eui),
-    name,
-    kind,
-    remotePartyRole,
-    userRoles,
-    credentials: CREDENTIALS_BY_KIND[kind],
-    ...extra,
-  };
-}
+const party = defineParty;
 
 const dccParties: Party[] = [
   party('90B3D51F40000001', 'DCC Recovery', 'recovery', 'recovery', []),

@@ -1,5 +1,6 @@
 import { Eui } from '../core/Eui.ts';
 import type { Estate } from '../estate/Estate.ts';
+import { describeParties } from '../estate/Party.ts';
 import { type HttpAnswer, json, type Route } from './HttpAnswer.ts';
 
 /** Health, the parties, and their certificates as PEM: what a User needs to configure its client. */
@@ -19,18 +20,7 @@ export function estateRoutes(estate: Estate): Route {
 }
 
 async function partiesView(estate: Estate) {
-  const credentials = await estate.keyStore.list();
-  return estate.parties.parties.map((p) => ({
-    name: p.name,
-    eui: p.eui.toString(),
-    kind: p.kind,
-    userRoles: p.userRoles,
-    remotePartyRole: p.remotePartyRole,
-    ...(p.distributorId === undefined ? {} : { distributorId: p.distributorId }),
-    credentials: credentials
-      .filter((c) => c.eui.equals(p.eui))
-      .map((c) => ({ usage: c.usage, ...(c.cellUsage ? { cellUsage: c.cellUsage } : {}), serial: c.serial.toString(16).toUpperCase() })),
-  }));
+  return describeParties(estate.parties.parties, await estate.keyStore.list());
 }
 
 async function certificateFor(estate: Estate, query: URLSearchParams): Promise<HttpAnswer> {

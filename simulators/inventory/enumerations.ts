@@ -1,67 +1,23 @@
 import { InvalidInputError } from '../core/errors.ts';
+import {
+  CSP_REGIONS,
+  type CspRegion,
+  DEVICE_STATUSES,
+  type DeviceStatus,
+  DUIS_DEVICE_TYPES,
+  ESME_VARIANTS,
+  type EsmeVariant,
+} from '../duis/enumerations.ts';
 
 /**
  * The Smart Metering Inventory's enumerations, as the DUIS 5.4 schema spells them
  * (../../../shared/reference/duis-schema/duis-5.4.xsd, simpleTypes DeviceType, DeviceStatus,
  * CSPRegion, ESMEVariant). `other` is the harness's own device type for anything else.
  */
-export const DEVICE_TYPES = ['ESME', 'GSME', 'GPF', 'CHF', 'HCALCS', 'PPMID', 'IHD', 'CAD', 'other'] as const;
+export const DEVICE_TYPES = [...DUIS_DEVICE_TYPES, 'other'] as const;
 export type DeviceType = (typeof DEVICE_TYPES)[number];
 
-export const DEVICE_STATUSES = [
-  'Pending',
-  'Whitelisted',
-  'InstalledNotCommissioned',
-  'Commissioned',
-  'Decommissioned',
-  'Withdrawn',
-  'Suspended',
-  'Recovery',
-  'Recovered',
-] as const;
-export type DeviceStatus = (typeof DEVICE_STATUSES)[number];
-
-/** The schema's CSPRegion also has `SMETS1`: what DUIS reports for a SMETS1 device. */
-export const CSP_REGIONS = [
-  'North',
-  'Central',
-  'South',
-  '4G North',
-  '4G Central',
-  '4G South',
-  'Unknown',
-  'SMETS1',
-] as const;
-export type CspRegion = (typeof CSP_REGIONS)[number];
-
-export const ESME_VARIANTS = [
-  'A',
-  'B',
-  'C',
-  'AD',
-  'BD',
-  'CD',
-  'ADE',
-  'BDE',
-  'CDE',
-  'ADF',
-  'BDF',
-  'CDF',
-  'ADEF',
-  'BDEF',
-  'CDEF',
-  'ADG',
-  'ADEG',
-  'AF',
-  'BF',
-  'CF',
-  'AEF',
-  'BEF',
-  'CEF',
-  'AG',
-  'AEG',
-] as const;
-export type EsmeVariant = (typeof ESME_VARIANTS)[number];
+export { CSP_REGIONS, type CspRegion, DEVICE_STATUSES, type DeviceStatus, ESME_VARIANTS, type EsmeVariant };
 
 /** SMETS1 devices are reached through an S1SP; SMETS2 devices through a CSP region. */
 export const SMETS_VERSIONS = ['SMETS1', 'SMETS2'] as const;
