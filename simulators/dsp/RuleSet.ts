@@ -3,8 +3,11 @@ import { InvalidInputError } from '../core/errors.ts';
 import type { CommandVariant } from '../core/Srv.ts';
 import type { DuisRemotePartyRole } from '../duis/index.ts';
 import type { SmetsVersion } from '../inventory/enumerations.ts';
+import type { RegistrationRole } from '../rdp/Registration.ts';
+import { combineRuleSets } from './combineRuleSets.ts';
 import { DEFAULT_DEVICE_RULES, type DeviceRule } from './deviceRules.ts';
 import type { DuisService } from './DspAnswer.ts';
+import { DEFAULT_NETWORK_OPERATOR_CHECK, SECMP0063_RESPONSE_CODE } from './rules/networkOperatorCertificate.ts';
 import type { RuleName } from './rules/Rule.ts';
 
 /** Which requests the Registration Data check (SEC Appendix AB 6.1) applies to. */
@@ -16,6 +19,19 @@ export interface RegistrationSkip {
   readonly smetsVersion?: SmetsVersion;
   /** The roles whose trust anchor cells the request replaces; all of them must be in this list. */
   readonly targets?: readonly DuisRemotePartyRole[];
+}
+
+/** The Registration Data role whose party should own a device's Network Operator cells. */
+export type NetworkOperatorRole = Extract<RegistrationRole, 'networkOperator' | 'gasTransporter'>;
+
+/** Parameters of `network-operator-certificate` (SECMP0063). */
+export interface NetworkOperatorCertificateCheck {
+  /** The SRVs whose Network Operator replacements are checked. */
+  readonly srvs: readonly string[];
+  /** Device types checked, and whose registration names the owner; other types are not checked. */
+  readonly deviceTypes: Readonly<Record<string, NetworkOperatorRole>>;
+  /** When Registration Data names nobody for the device's meter points (or it has none): refuse or let it pass. */
+  readonly whenNoneRegistered: 'refuse' | 'accept';
 }
 
 /**
@@ -41,6 +57,13 @@ export interface RuleSet {
   };
   /** Response codes that differ from the rules' defaults, e.g. a harness-defined code for a new check. */
   readonly responseCodes?: Readonly<Partial<Record<RuleName, DuisResponseCode>>>;
+  /** Parameters of `network-operator-certificate`; default DEFAULT_NETWORK_OPERATOR_CHECK. */
+  readonly networkOperatorCheck?: NetworkOperatorCertificateCheck;
+  /**
+   * One-off DCC jobs this policy makes available (e.g. `mp107-r2`, the S1SP's NO slot
+   * correction). The DSP does not run them: whoever composes the estate offers them.
+   */
+  readonly jobs?: readonly string[];
 }
 
 /** Freezes a rule set (its definition is typed, so rule names and fields are checked). */
@@ -88,16 +111,55 @@ export const MP107_R1: RuleSet = defineRuleSet({
   },
 });
 
+/**
+ * MP107 Requirement 2: the SRPD checks unchanged, plus the one-off DCC corrective job that puts the
+ * registered NO's certificates into mismatched SMETS1 NO slots (S1sp.correctNetworkOperatorSlots).
+ */
+export const MP107_R2: RuleSet = defineRuleSet({
+  ...BASELINE,
+  name: 'mp107-r2',
+  description: 'MP107 Requirement 2: baseline checks, and the one-off correction of SMETS1 Network Operator slots is available',
+  jobs: ['mp107-r2'],
+});
+
+/**
+ * SECMP0063: the DSP refuses a 6.21 or 6.15.1 that places a Network Operator certificate not owned
+ * by the party Registration Data names for the meter point (harness-defined code E9063).
+ */
+export const SECMP0063: RuleSet = defineRuleSet({
+  ...BASELINE,
+  name: 'secmp0063',
+  description:
+    'SECMP0063: 6.21 and 6.15.1 placing a Network Operator certificate not owned by the registered NO (ESME) or GT (GPF, GSME) are refused',
+  rules: [...BASELINE.rules, 'network-operator-certificate'],
+  responseCodes: { 'network-operator-certificate': SECMP0063_RESPONSE_CODE },
+  networkOperatorCheck: DEFAULT_NETWORK_OPERATOR_CHECK,
+});
+
 /** The built-in rule sets by name. */
 export const RULE_SETS: Readonly<Record<string, RuleSet>> = Object.freeze({
   [BASELINE.name]: BASELINE,
   [MP107_R1.name]: MP107_R1,
+  [MP107_R2.name]: MP107_R2,
+  [SECMP0063.name]: SECMP0063,
 });
 
+/** The names `ruleSetNamed` takes, alone or joined with `+` (e.g. `mp107-r1+secmp0063`). */
+export const RULE_SET_NAMES: readonly string[] = Object.freeze(Object.keys(RULE_SETS));
+
+/**
+ * A built-in rule set, or a combination `a+b(+c…)` of built-in ones (see combineRuleSets: each is
+ * read as its changes to baseline; rules, Registration Data skips and jobs are united; a parameter
+ * two of them change differently is an error naming it).
+ */
 export function ruleSetNamed(name: string): RuleSet {
-  const found = RULE_SETS[name];
-  if (found === undefined) {
-    throw new InvalidInputError('rule set', `one of ${Object.keys(RULE_SETS).join(', ')}`, name);
+  const parts = [...new Set(String(name).split('+').map((p) => p.trim()))];
+  const unknown = parts.find((part) => !Object.hasOwn(RULE_SETS, part));
+  if (unknown !== undefined) {
+    const field = parts.length > 1 ? `rule set in ${name}` : 'rule set';
+    const known = `one of ${RULE_SET_NAMES.join(', ')}, or several joined with + (e.g. mp107-r1+secmp0063)`;
+    throw new InvalidInputError(field, known, unknown);
   }
-  return found;
+  const ruleSets = parts.map((part) => RULE_SETS[part]!);
+  return ruleSets.length === 1 ? ruleSets[0]! : combineRuleSets(BASELINE, ruleSets);
 }

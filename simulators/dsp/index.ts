@@ -13,16 +13,23 @@ export { buildCriticalPreCommand, criticalPayload } from './preCommands.ts';
 export { RegistrationCopy } from './RegistrationCopy.ts';
 export { type RequestHeader, readHeader, UnreadableHeaderError } from './readHeader.ts';
 export { type Smets1ResponseInput, smets1ResponseXml } from './smets1Response.ts';
+export { combineRuleSets, mergeRules, RuleSetConflictError } from './combineRuleSets.ts';
 export {
   BASELINE,
   defineRuleSet,
   MP107_R1,
+  MP107_R2,
+  type NetworkOperatorCertificateCheck,
+  type NetworkOperatorRole,
+  RULE_SET_NAMES,
   RULE_SETS,
   type RegistrationScope,
   type RegistrationSkip,
   type RuleSet,
   ruleSetNamed,
+  SECMP0063,
 } from './RuleSet.ts';
+export { DEFAULT_NETWORK_OPERATOR_CHECK, SECMP0063_RESPONSE_CODE } from './rules/networkOperatorCertificate.ts';
 export {
   PASS,
   type PipelineRefusal,

@@ -27,7 +27,8 @@ export type RuleName =
   | 'device-known'
   | 'device-status'
   | 'device-type'
-  | 'registration-data';
+  | 'registration-data'
+  | 'network-operator-certificate';
 
 /** A rule's refusal: the DUIS response code and what a tester reads in the journal. */
 export interface RuleRefusal {

@@ -2,6 +2,7 @@ import type { DuisResponseCode } from '../../core/errors.ts';
 import type { RuleSet } from '../RuleSet.ts';
 import { counterIncreases, preCommandMatches } from './counterRules.ts';
 import { deviceKnown, deviceStatus, deviceType } from './deviceRules.ts';
+import { networkOperatorCertificate } from './networkOperatorCertificate.ts';
 import { registrationData } from './registrationData.ts';
 import { commandVariant, requestFormat, serviceUrl } from './requestRules.ts';
 import type { Rule, RuleContext, RuleName } from './Rule.ts';
@@ -23,6 +24,7 @@ export const RULES: Readonly<Record<RuleName, Rule>> = Object.freeze({
   'device-status': deviceStatus,
   'device-type': deviceType,
   'registration-data': registrationData,
+  'network-operator-certificate': networkOperatorCertificate,
 });
 
 /** The first refusal of the rule set's rules, in its order, or undefined when every rule passes. */
