@@ -1,0 +1,99 @@
+import { type Clock, SimulatedClock, SystemClock } from '../core/clock.ts';
+import { Journal } from '../core/Journal.ts';
+import { HttpDeliveryClient, instantSleep } from '../delivery/index.ts';
+import { Dsp } from '../dsp/Dsp.ts';
+import { PartyUserDirectory } from '../dsp/UserDirectory.ts';
+import { loadDccBoxedEstate } from '../estate/dccBoxedEstate.ts';
+import { loadDefaultEstate } from '../estate/defaultEstate.ts';
+import type { Estate } from '../estate/Estate.ts';
+import { SmartMeteringInventory } from '../inventory/SmartMeteringInventory.ts';
+import { RegistrationStore } from '../rdp/RegistrationStore.ts';
+import { s1spGateway, type S1spDirectory } from '../s1sp/index.ts';
+import { Fleet } from '../smets2/index.ts';
+import { applyPopulation } from './applyPopulation.ts';
+import { type BuiltCsp, buildCsp } from './harnessCsp.ts';
+import type { ResolvedOptions } from './harnessOptions.ts';
+import { fleetDeviceCredentials } from './fleetCredentials.ts';
+import { buildS1sps } from './s1spCohorts.ts';
+import { UnsolicitedAlerts } from './UnsolicitedAlerts.ts';
+
+/** Everything a harness is made of, before any of it listens on a port. */
+export interface HarnessParts {
+  readonly estate: Estate;
+  readonly journal: Journal;
+  readonly registrations: RegistrationStore;
+  readonly inventory: SmartMeteringInventory;
+  readonly fleet: Fleet;
+  readonly csp: BuiltCsp;
+  readonly s1sps: S1spDirectory;
+  readonly users: PartyUserDirectory;
+  readonly delivery: HttpDeliveryClient;
+  readonly dsp: Dsp;
+  readonly alerts: UnsolicitedAlerts;
+}
+
+/**
+ * Builds the running estate (architecture.md, "Composition"): the profile's estate on one clock,
+ * the journal, Registration Data, the inventory, the SMETS2 fleet behind the CSP, the S1SPs, the
+ * DSP with its ports wired to them, delivery to the Users, and the population installed.
+ */
+export async function assemble(o: ResolvedOptions): Promise<HarnessParts> {
+  const clock: Clock = o.time === 'simulated' ? new SimulatedClock() : new SystemClock();
+  const estate =
+    o.profile === 'dccboxed' ? await loadDccBoxedEstate({ keystoreFile: o.keystoreFile!, clock }) : await loadDefaultEstate({ clock });
+  const journal = new Journal({ keepPayloads: o.keepPayloads });
+  const registrations = new RegistrationStore({ parties: estate.parties, clock });
+  const inventory = new SmartMeteringInventory();
+  const fleet = new Fleet({ smki: estate.smki, clock });
+  const csp = buildCsp({ clock, fleet, inventory, journal });
+  const s1sps = await buildS1sps(estate, journal, inventory);
+  const users = new PartyUserDirectory(estate.parties);
+  if (o.responseUrl !== undefined) for (const user of users.list()) users.setResponseUrl(user.eui, o.responseUrl);
+  const delivery = new HttpDeliveryClient({
+    journal,
+    clock,
+    responseUrl: (eui) => users.get(eui)?.responseUrl,
+    ...(clock instanceof SimulatedClock && { sleep: instantSleep({ clock }) }),
+  });
+  const dsp = new Dsp({
+    clock,
+    keyStore: estate.keyStore,
+    parties: estate.parties,
+    users,
+    registrations,
+    inventory,
+    journal,
+    ruleSet: o.ruleSet,
+    deviceGateway: csp.gateway,
+    outbox: delivery,
+    deviceCredentials: fleetDeviceCredentials(fleet),
+    ...(s1sps.all.length > 0 && { s1spGateway: s1spGateway(s1sps) }),
+  });
+  const signer = await estate.keyStore.lookup(estate.parties.dspSigner().eui, 'XML');
+  const alerts = new UnsolicitedAlerts({
+    gateway: csp.gateway,
+    users,
+    inventory,
+    registrations,
+    signer: { privateKey: signer.privateKey, certificate: signer.certificate },
+    clock,
+    journal,
+    outbox: delivery,
+  });
+  const parts = { estate, journal, registrations, inventory, fleet, csp, s1sps, users, delivery, dsp, alerts };
+  try {
+    await applyPopulation(parts, o.population);
+  } catch (error) {
+    await closeParts(parts);
+    throw error;
+  }
+  return parts;
+}
+
+/** Stops what the parts run: the alert hook, the CSP (open commands become unreachable), its timers, delivery. */
+export async function closeParts(parts: Pick<HarnessParts, 'alerts' | 'csp' | 'delivery'>): Promise<void> {
+  parts.alerts.close();
+  parts.csp.network.close();
+  parts.csp.system?.close();
+  await parts.delivery.close();
+}

@@ -1,0 +1,100 @@
+import type { ServerOptions as TlsOptions } from 'node:https';
+import { InvalidInputError } from '../core/errors.ts';
+import { type RuleSet, ruleSetNamed } from '../dsp/RuleSet.ts';
+import { dccBoxedPopulation, defaultPopulation } from './defaultPopulation.ts';
+import { NO_POPULATION, type Population } from './population.ts';
+
+export type HarnessProfile = 'default' | 'dccboxed';
+export type HarnessTime = 'simulated' | 'wall';
+
+export interface HarnessHttpOptions {
+  /** Default 127.0.0.1. */
+  readonly host?: string;
+  /** Default 0: a free port (see `Harness.url`). */
+  readonly port?: number;
+  /** Serve HTTPS with this key and certificate. */
+  readonly tls?: TlsOptions;
+}
+
+export interface HarnessOptions {
+  /** `default`: the embedded estate; `dccboxed`: DCC Boxed's identities and keys (needs `keystoreFile`). */
+  readonly profile?: HarnessProfile;
+  /** A DCC Boxed keystore.json; required for the `dccboxed` profile. */
+  readonly keystoreFile?: string;
+  /** A rule set of the DSP by name (`baseline`, `mp107-r1` …); default baseline. */
+  readonly ruleSet?: string;
+  /** `simulated` (default): time moves only through `advance`/`drain`; `wall`: the real clock, for standalone servers. */
+  readonly time?: HarnessTime;
+  /** Default false: no HTTP. Tests that want it pass `{ port: 0 }`. */
+  readonly http?: false | HarnessHttpOptions;
+  /** Every User's response URL, unless set per User afterwards. */
+  readonly responseUrl?: string;
+  /** `default` (the profile's own homes), `none`, or a population (`parsePopulation`). */
+  readonly population?: 'default' | 'none' | Population;
+  readonly journal?: { readonly keepPayloads?: boolean };
+}
+
+/** Options checked and defaults filled in. */
+export interface ResolvedOptions {
+  readonly profile: HarnessProfile;
+  readonly keystoreFile?: string;
+  readonly ruleSet: RuleSet;
+  readonly time: HarnessTime;
+  readonly http: false | HarnessHttpOptions;
+  readonly responseUrl?: string;
+  readonly population: Population;
+  readonly keepPayloads: boolean;
+}
+
+const PROFILES: readonly HarnessProfile[] = ['default', 'dccboxed'];
+const TIMES: readonly HarnessTime[] = ['simulated', 'wall'];
+
+/** Checks the options as a CLI would pass them (untyped values are refused with the option's name). */
+export function resolveOptions(options: HarnessOptions): ResolvedOptions {
+  const profile = options.profile ?? 'default';
+  if (!PROFILES.includes(profile)) throw new InvalidInputError('profile', `one of ${PROFILES.join(', ')}`, profile);
+  const time = options.time ?? 'simulated';
+  if (!TIMES.includes(time)) throw new InvalidInputError('time', `one of ${TIMES.join(', ')}`, time);
+  const keystoreFile = options.keystoreFile;
+  if (profile === 'dccboxed' && (typeof keystoreFile !== 'string' || keystoreFile.trim() === '')) {
+    throw new InvalidInputError('keystoreFile', 'the path of a DCC Boxed keystore.json (the dccboxed profile needs one)', keystoreFile);
+  }
+  if (profile === 'default' && keystoreFile !== undefined) {
+    throw new InvalidInputError('keystoreFile', 'none: only the dccboxed profile reads a DCC Boxed keystore.json', keystoreFile);
+  }
+  const responseUrl = options.responseUrl;
+  if (responseUrl !== undefined && (typeof responseUrl !== 'string' || !/^https?:\/\/\S+$/.test(responseUrl))) {
+    throw new InvalidInputError('responseUrl', 'an http(s) URL', responseUrl);
+  }
+  return {
+    profile,
+    ...(keystoreFile !== undefined && { keystoreFile }),
+    ruleSet: ruleSetNamed(options.ruleSet ?? 'baseline'),
+    time,
+    http: httpOptions(options.http),
+    ...(responseUrl !== undefined && { responseUrl }),
+    population: populationOf(options.population, profile),
+    keepPayloads: options.journal?.keepPayloads ?? true,
+  };
+}
+
+function httpOptions(http: HarnessOptions['http']): false | HarnessHttpOptions {
+  if (http === undefined || http === false) return false;
+  if (typeof http !== 'object' || http === null) throw new InvalidInputError('http', 'false or { host?, port?, tls? }', http);
+  const port = http.port;
+  if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) {
+    throw new InvalidInputError('http.port', 'a port number from 0 to 65535', port);
+  }
+  return http;
+}
+
+function populationOf(population: HarnessOptions['population'], profile: HarnessProfile): Population {
+  if (population === undefined || population === 'default') {
+    return profile === 'dccboxed' ? dccBoxedPopulation() : defaultPopulation();
+  }
+  if (population === 'none') return NO_POPULATION;
+  if (typeof population !== 'object' || population === null || !Array.isArray(population.homes)) {
+    throw new InvalidInputError('population', "'default', 'none' or a population (see parsePopulation)", population);
+  }
+  return population;
+}
