@@ -1,6 +1,7 @@
 #!/usr/bin/env -S node --import tsx
-/** The `smets-harness` command (also `npm start` for `up` on the default estate). */
+/** The `smets-harness` command (also `npm start`, which is `smets-harness up` on the default estate). */
 import { consoleIo } from './cli/Io.ts';
 import { main } from './cli/main.ts';
+import { upCommand } from './cli/upCommand.ts';
 
-process.exitCode = await main(process.argv.slice(2), consoleIo);
+process.exitCode = await main(process.argv.slice(2), consoleIo, [upCommand()]);
