@@ -24,3 +24,4 @@ export {
   type ResponseReceiverOptions,
 } from './ResponseReceiver.ts';
 export { type CriticalExchange, type DspExchange, DspResponseError, type SentRequest } from './SentRequest.ts';
+export { certificatesOf, updateSecurityCredentialsBody } from './requestBodies.ts';

@@ -4,13 +4,14 @@
  * HTTP delivery client (retries without wall-clock waits) – and a ResponseReceiver registered as
  * the Users' response URL.
  */
+import { updateSecurityCredentialsBody } from './requestBodies.ts';
 import { SimulatedClock } from '../core/clock.ts';
 import { Eui } from '../core/Eui.ts';
 import { Journal } from '../core/Journal.ts';
 import { Mpan } from '../core/Mpan.ts';
 import { type FetchLike, HttpDeliveryClient, instantSleep } from '../delivery/index.ts';
 import { Dsp } from '../dsp/Dsp.ts';
-import { type DuisRemotePartyRole, type RequestBody, replacementsFor } from '../duis/index.ts';
+import { type DuisRemotePartyRole, type RequestBody } from '../duis/index.ts';
 import { FakeDeviceGateway, SmkiDeviceCredentials } from '../dsp/testDoubles.ts';
 import { PartyUserDirectory } from '../dsp/UserDirectory.ts';
 import { buildEstate, type Estate } from '../estate/Estate.ts';
@@ -126,20 +127,8 @@ export async function dspOverHttp(options: DspOverHttpOptions = {}): Promise<Dsp
 }
 
 /** 6.15.1 replacing `role`'s DS and KA cells with `owner`'s certificates from the estate. */
-export async function krpBody(estate: Estate, role: DuisRemotePartyRole, owner: Eui): Promise<RequestBody> {
-  const ds = await estate.keyStore.lookup(owner, 'DS');
-  const ka = await estate.keyStore.lookup(owner, 'KA');
-  return {
-    kind: 'UpdateSecurityCredentialsKRP',
-    remotePartyRole: role,
-    remotePartyFloorSeqNumber: 0n,
-    replacements: replacementsFor(role, {
-      digitalSigning: Buffer.from(ds.certificate.raw),
-      keyAgreement: Buffer.from(ka.certificate.raw),
-    }),
-    certificationPathCertificates: [estate.smki.organisationCa.der],
-    applyTimeBasedCpvChecks: true,
-  };
+export function krpBody(estate: Estate, role: DuisRemotePartyRole, owner: Eui): Promise<RequestBody> {
+  return updateSecurityCredentialsBody(estate.keyStore, estate.smki.organisationCa.der, role, owner);
 }
 
 /** The DSP's own signature on an XML document, as the DSP would sign it. */

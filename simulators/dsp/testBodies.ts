@@ -1,6 +1,7 @@
 /** DUIS request bodies for the DSP tests, with the estate's real certificates. */
 import type { Eui } from '../core/Eui.ts';
 import { type DuisRemotePartyRole, type RequestBody, replacementsFor } from '../duis/index.ts';
+import { certificatesOf as certificatesFromKeyStore, updateSecurityCredentialsBody } from '../client/requestBodies.ts';
 import type { Estate } from '../estate/Estate.ts';
 
 export function readInventoryBody(deviceId: Eui): RequestBody {
@@ -12,22 +13,13 @@ export function retrieveKrpBody(): RequestBody {
 }
 
 /** The DS and KA certificates of `owner`, as DER. */
-export async function certificatesOf(estate: Estate, owner: Eui): Promise<{ digitalSigning: Buffer; keyAgreement: Buffer }> {
-  const ds = await estate.keyStore.lookup(owner, 'DS');
-  const ka = await estate.keyStore.lookup(owner, 'KA');
-  return { digitalSigning: Buffer.from(ds.certificate.raw), keyAgreement: Buffer.from(ka.certificate.raw) };
+export function certificatesOf(estate: Estate, owner: Eui): Promise<{ digitalSigning: Buffer; keyAgreement: Buffer }> {
+  return certificatesFromKeyStore(estate.keyStore, owner);
 }
 
 /** 6.15.1 replacing `role`'s DS and KA cells with `owner`'s certificates. */
-export async function krpBody(estate: Estate, role: DuisRemotePartyRole, owner: Eui): Promise<RequestBody> {
-  return {
-    kind: 'UpdateSecurityCredentialsKRP',
-    remotePartyRole: role,
-    remotePartyFloorSeqNumber: 0n,
-    replacements: replacementsFor(role, await certificatesOf(estate, owner)),
-    certificationPathCertificates: [estate.smki.organisationCa.der],
-    applyTimeBasedCpvChecks: true,
-  };
+export function krpBody(estate: Estate, role: DuisRemotePartyRole, owner: Eui): Promise<RequestBody> {
+  return updateSecurityCredentialsBody(estate.keyStore, estate.smki.organisationCa.der, role, owner);
 }
 
 /** 6.21 handing `role`'s cells over from the DCC to `owner`'s certificates. */
