@@ -4,11 +4,13 @@
 #   openssl        – `openssl verify` / `openssl x509 -text` checks of the generated test PKI
 #   libxml2-utils  – xmllint, DUIS 5.4 schema validation of requests and responses
 #   default-jre-headless – java, to check our XML signatures against DCC's own signing tool (a jar)
+#   chromium       – the live view's browser test (driven by playwright-core, never a downloaded browser)
 set -u
 needed=()
 command -v openssl >/dev/null 2>&1 || needed+=(openssl)
 command -v xmllint >/dev/null 2>&1 || needed+=(libxml2-utils)
 command -v java >/dev/null 2>&1 || needed+=(default-jre-headless)
+[ -x /usr/bin/chromium ] || needed+=(chromium)
 [ ${#needed[@]} -eq 0 ] && exit 0
 
 if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then
