@@ -6,7 +6,9 @@ import type { Estate } from '../simulators/estate/Estate.ts';
 import type { Party } from '../simulators/estate/Party.ts';
 import type { KeyStore } from '../simulators/keystore/index.ts';
 import type { X509Certificate } from '../simulators/smki/index.ts';
+import type { RuleSet } from '../simulators/dsp/RuleSet.ts';
 import { DeviceBench } from './support/DeviceBench.ts';
+import { StoryWorld } from './support/StoryWorld.ts';
 
 /**
  * One World owns every handle a scenario uses; steps are one-liners into it. Time is simulated
@@ -23,6 +25,7 @@ export class HarnessWorld extends World {
   result: unknown;
   otherKeyStore: KeyStore | undefined;
   #devices: DeviceBench | undefined;
+  #story: StoryWorld | undefined;
 
   constructor(options: IWorldOptions) {
     super(options);
@@ -46,7 +49,25 @@ export class HarnessWorld extends World {
   }
 
   party(name: string): Party {
-    return this.estate.parties.byName(name);
+    return this.#story?.party(name) ?? this.estate.parties.byName(name);
+  }
+
+  /** End-to-end scenarios: a running estate under `ruleSet`, driven over HTTP as its Users drive it. */
+  async startStory(ruleSet: RuleSet): Promise<StoryWorld> {
+    await this.#story?.close();
+    this.#story = undefined;
+    this.#story = await StoryWorld.start(ruleSet);
+    return this.#story;
+  }
+
+  get story(): StoryWorld {
+    if (this.#story === undefined) throw new Error('No running estate: start the scenario with "Given the estate runs under the "baseline" rules"');
+    return this.#story;
+  }
+
+  /** The running story, if the scenario started one (for the After hooks). */
+  get storyIfStarted(): StoryWorld | undefined {
+    return this.#story;
   }
 
   /** Runs an action that may be refused, keeping the result or the error for the Then steps. */
