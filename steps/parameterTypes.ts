@@ -71,7 +71,8 @@ defineParameterType({
 defineParameterType({
   name: 'ruleSet',
   regexp: /"([^"]+)"/,
-  transformer: (name: string) => ruleSetNamed(name),
+  // `smets-harness run --rules SET` runs every scenario under SET instead (SMETS_HARNESS_RULES).
+  transformer: (name: string) => ruleSetNamed(process.env.SMETS_HARNESS_RULES || name),
   useForSnippets: false,
 });
 
