@@ -1,0 +1,64 @@
+/** Reads the GBCS payloads the journal keeps (hex) into what the judgement needs. */
+import { decodeGbcsMessage, parseGbcsHex } from '../gbcs/index.ts';
+import { describeCertificate } from '../smki/index.ts';
+import type { AttemptOutcome, CommandDetail } from './attempts.ts';
+
+/** The key usage or target cells of a GBCS command; undefined when it does not decode. */
+export function readCommand(hex: string): CommandDetail | undefined {
+  try {
+    const p = decodeGbcsMessage(parseGbcsHex(hex)).payload;
+    if (p.direction !== 'command') return undefined;
+    switch (p.useCase) {
+      case 'CS02c':
+        return { keyUsage: p.value.keyUsage };
+      case 'CS02d':
+        return p.value.summary.keyUsage === undefined ? {} : { keyUsage: p.value.summary.keyUsage };
+      case 'CS02b': {
+        const roles = [...new Set(p.value.replacements.map((r) => r.targetTrustAnchorCell.role))];
+        return { targetRoles: roles, placed: [...new Set(p.value.replacements.map((r) => ownerOf(r.replacingCertificate)))] };
+      }
+      default:
+        return {};
+    }
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A device response judged as SEC Appendix AC §5 asks: successful only with a non-empty, successful
+ * execution outcome – CS02b every cell `success`, CS02c a CSR, CS02d status 0; other use cases
+ * (8.1.1's ECS70 / GCS28 …) succeed when they decode.
+ */
+export function readResponse(hex: string, at: Date): AttemptOutcome {
+  let p;
+  try {
+    p = decodeGbcsMessage(parseGbcsHex(hex)).payload;
+  } catch (error) {
+    return { kind: 'unreadable', detail: `device response does not decode: ${error instanceof Error ? error.message : String(error)}`, at };
+  }
+  if (p.useCase === 'CS02b' && p.direction === 'response') {
+    const outcome = p.value.executionOutcome;
+    if (outcome === undefined) return { kind: 'emptyExecutionOutcome', detail: 'I0, but the CS02b response carries no execution outcome (commandAccepted only)', at };
+    const failed = outcome.certificateOutcomes.filter((o) => o.status !== 'success');
+    if (outcome.certificateOutcomes.length === 0) return { kind: 'emptyExecutionOutcome', detail: 'I0, but the execution outcome lists no cell', at };
+    if (failed.length > 0) {
+      const cells = failed.map((o) => `${o.cell.role} ${o.cell.keyUsage}: ${o.status}`).join(', ');
+      return { kind: 'deviceFailure', detail: `I0, execution outcome failed (${cells})`, at };
+    }
+    return { kind: 'success', detail: `I0, ${outcome.certificateOutcomes.length} cell(s) replaced`, at };
+  }
+  if (p.useCase === 'CS02d' && p.direction === 'response' && p.value.status !== 0) {
+    return { kind: 'deviceFailure', detail: `I0, CS02d status ${p.value.status} (device certificate not installed)`, at };
+  }
+  return { kind: 'success', detail: `I0, ${p.useCase} response`, at };
+}
+
+/** The subject Entity ID of a certificate (organisation certificates carry it), else `unknown`. */
+function ownerOf(der: Buffer): string {
+  try {
+    return describeCertificate(der).eui?.toString() ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}

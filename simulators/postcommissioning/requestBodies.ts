@@ -1,0 +1,76 @@
+/** The post-commissioning request bodies a supplier builds, from the certificates the key store holds. */
+import { X509Certificate } from 'node:crypto';
+import { certificatesOf, updateSecurityCredentialsBody } from '../client/index.ts';
+import type { Eui } from '../core/Eui.ts';
+import type { KeyUsage } from '../core/roles.ts';
+import { replacementsFor, type RequestBody } from '../duis/index.ts';
+import type { DeviceCsr } from '../gbcs/index.ts';
+import type { KeyStore } from '../keystore/index.ts';
+import type { Smki } from '../smki/index.ts';
+
+export interface BodyContext {
+  readonly keyStore: KeyStore;
+  /** The organisation CA (DER) that issued the parties' certificates. */
+  readonly organisationCa: Buffer;
+}
+
+/** SRV 6.17 for one key usage. */
+export function issueCredentialsBody(usage: KeyUsage): RequestBody {
+  return { kind: 'IssueSecurityCredentials', credentialType: usage };
+}
+
+/** SRV 6.15.2 with the device certificate. */
+export function updateDeviceCredentialsBody(deviceCertificate: Buffer): RequestBody {
+  return { kind: 'UpdateSecurityCredentialsDevice', deviceCertificate };
+}
+
+/** SRV 6.15.1 placing `owner`'s DS and KA certificates in the network operator cells. */
+export function networkOperatorBody(ctx: BodyContext, owner: Eui): Promise<RequestBody> {
+  return updateSecurityCredentialsBody(ctx.keyStore, ctx.organisationCa, 'NetworkOperator', owner);
+}
+
+/** SRV 6.21: the DCC hands the network operator cells over to `owner`'s certificates. */
+export async function handoverBody(ctx: BodyContext, owner: Eui): Promise<RequestBody> {
+  return {
+    kind: 'RequestHandoverOfDCCControlledDevice',
+    remotePartyRole: 'NetworkOperator',
+    remotePartyFloorSeqNumber: 0n,
+    replacements: replacementsFor('NetworkOperator', await certificatesOf(ctx.keyStore, owner)),
+    certificationPathCertificates: [ctx.organisationCa],
+    applyTimeBasedCpvChecks: false,
+  };
+}
+
+/** SRV 6.23: the Transitional CoS party places the new supplier's DS, KA and top-up KA certificates. */
+export async function changeOfSupplierBody(ctx: BodyContext, newSupplier: Eui, mpxn: string): Promise<RequestBody> {
+  const certificates = await certificatesOf(ctx.keyStore, newSupplier);
+  const topUp = await ctx.keyStore.find(newSupplier, 'KA', { cellUsage: 'prePaymentTopUp' });
+  return {
+    kind: 'UpdateSecurityCredentialsCoS',
+    supplierFloorSeqNumber: 0n,
+    supplierPrepaymentTopUpFloorSeqNumber: 0n,
+    importMpxn: mpxn,
+    replacements: replacementsFor('Supplier', {
+      ...certificates,
+      ...(topUp && { keyAgreementTopUp: Buffer.from(topUp.certificate.raw) }),
+    }),
+    certificationPathCertificates: [ctx.organisationCa],
+    applyTimeBasedCpvChecks: false,
+  };
+}
+
+/**
+ * The device certificate the SMKI issues for a device's CSR. The harness SMKI derives keys from
+ * (seed, device, usage, generation) rather than certifying a CSR's key, so this finds the generation
+ * whose key is the CSR's (the device moves one generation per CS02c). Undefined when none matches.
+ */
+export function certifyCsr(smki: Smki, deviceId: Eui, csr: DeviceCsr, maxGeneration = 8): Buffer | undefined {
+  const usage = csr.keyUsage;
+  if (usage === undefined) return undefined;
+  for (let generation = 1; generation <= maxGeneration; generation++) {
+    const issued = smki.issueDeviceCertificate({ eui: deviceId, usage, generation }).der;
+    const spki = new X509Certificate(issued).publicKey.export({ type: 'spki', format: 'der' });
+    if (spki.equals(csr.subjectPublicKeyInfo)) return issued;
+  }
+  return undefined;
+}
