@@ -40,3 +40,11 @@ describe('fault mix', () => {
     expect(share('realFailure')).to.be.closeTo(0.01, 1e-9);
   });
 });
+
+describe('assignScenariosExactly, rounding', () => {
+  it('hands out every rounding extra: the seed-004 mix (7 %) on 200 devices gives 14 faulty devices', () => {
+    const mix: Readonly<Record<string, number>> = BATCH_PRESETS['seed-004'].mix;
+    const assigned = assignScenariosExactly(200, mix, 1);
+    expect(assigned.filter((s) => s !== 'clean')).to.have.length(14);
+  });
+});

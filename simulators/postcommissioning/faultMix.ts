@@ -55,7 +55,9 @@ export function assignScenariosExactly(count: number, mix: FaultMix, seed: numbe
   const counts = wanted.map(Math.floor);
   const byRemainder = names.map((_, i) => i).sort((a, b) => wanted[b]! - counts[b]! - (wanted[a]! - counts[a]!));
   const total = wanted.reduce((a, b) => a + b, 0);
-  for (let k = 0; k < Math.round(total) - counts.reduce((a, b) => a + b, 0); k++) counts[byRemainder[k]!]! += 1;
+  // Largest remainders first; the number of extras is fixed before the loop changes `counts`.
+  const extras = Math.round(total) - counts.reduce((a, b) => a + b, 0);
+  for (let k = 0; k < extras; k++) counts[byRemainder[k]!]! += 1;
   const out: ScenarioName[] = names.flatMap((s, i) => Array<ScenarioName>(counts[i]!).fill(s));
   while (out.length < count) out.push('clean');
   const random = mulberry32(seed);
