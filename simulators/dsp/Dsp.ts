@@ -8,10 +8,11 @@ import type { SmartMeteringInventory } from '../inventory/SmartMeteringInventory
 import type { KeyStore } from '../keystore/index.ts';
 import type { DuisSigningCredential } from '../xmldsig/signDuis.ts';
 import { type Admitted, admit, isAnswer } from './admission.ts';
+import type { AdmissionWorkers, PreRead } from './admissionWorkers.ts';
 import { DeviceExchange } from './DeviceExchange.ts';
 import { dispatchDevice } from './deviceServices.ts';
 import type { Dispatched } from './Dispatched.ts';
-import type { DspAnswer, DuisService } from './DspAnswer.ts';
+import { type DspAnswer, DUIS_SERVICES, type DuisService } from './DspAnswer.ts';
 import { DspState, type PendingPreCommand } from './DspState.ts';
 import { dispatchNonDevice } from './nonDeviceServices.ts';
 import type {
@@ -51,6 +52,12 @@ export interface DspOptions {
   readonly maxBodyBytes?: number;
   /** The PreCommand's GBCSVersion, default `4.0` **[assumed]**. */
   readonly gbcsVersion?: string;
+  /**
+   * Worker threads that read and verify requests while earlier ones are still being handled
+   * (admission itself stays in order, here). Default none: everything on this thread. The owner
+   * closes them (Harness.close).
+   */
+  readonly admissionWorkers?: AdmissionWorkers;
 }
 
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
@@ -125,14 +132,29 @@ export class Dsp {
    * the DSP's own signing credential missing from the key store.
    */
   receive(service: DuisService, body: string, meta: { contentType?: string } = {}): Promise<DspAnswer> {
-    const run = this.#queue.then(() => this.#receive(service, body, meta));
+    const workers = this.#o.admissionWorkers;
+    // Only what admission will go on to parse (a known service, a body of text not obviously too big).
+    const early =
+      workers !== undefined &&
+      Object.hasOwn(DUIS_SERVICES, service) &&
+      typeof body === 'string' &&
+      body.length <= (this.#o.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES)
+        ? workers.read(body)
+        : undefined;
+    const run = this.#queue.then(() => this.#receive(service, body, meta, early));
     this.#queue = run.catch(() => undefined);
     return run;
   }
 
-  async #receive(service: DuisService, body: string, meta: { contentType?: string }): Promise<DspAnswer> {
+  async #receive(
+    service: DuisService,
+    body: string,
+    meta: { contentType?: string },
+    early: Promise<PreRead | undefined> | undefined,
+  ): Promise<DspAnswer> {
     const o = this.#o;
-    const admitted = await admit(service, body, meta.contentType, { ...o, maxBodyBytes: o.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES });
+    const options = { ...o, maxBodyBytes: o.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES };
+    const admitted = await admit(service, body, meta.contentType, options, early);
     if (isAnswer(admitted)) return admitted;
     const { header } = admitted;
     const now = o.clock.now();

@@ -2,8 +2,9 @@ import type { Clock } from '../core/clock.ts';
 import type { Journal } from '../core/Journal.ts';
 import { type ParsedServiceRequest, parseDuisRequest } from '../duis/index.ts';
 import type { PartyDirectory } from '../estate/PartyDirectory.ts';
-import type { KeyStore } from '../keystore/index.ts';
+import type { Credential, KeyStore } from '../keystore/index.ts';
 import { parseXmlStrict } from '../xmldsig/parseXmlStrict.ts';
+import type { AdmissionWorkers, PreRead } from './admissionWorkers.ts';
 import { authenticate } from './authenticate.ts';
 import { DUIS_SERVICES, type DspAnswer, type DuisService, httpError } from './DspAnswer.ts';
 import { type RequestHeader, readHeader } from './readHeader.ts';
@@ -22,6 +23,8 @@ export interface AdmissionOptions {
   readonly keyStore: KeyStore;
   readonly parties: PartyDirectory;
   readonly maxBodyBytes: number;
+  /** The pool that read `early`; see {@link admit}. */
+  readonly admissionWorkers?: AdmissionWorkers;
 }
 
 const XML_MEDIA_TYPES = ['application/xml', 'text/xml'];
@@ -31,12 +34,18 @@ const XML_MEDIA_TYPES = ['application/xml', 'text/xml'];
  * size (413), strict XML – no DOCTYPE or entities (400), a readable header naming an SRV in scope
  * (400), a valid signature by the originator's XML-signing credential (400). Each refusal is
  * journalled with its reason. Then the full DUIS parse: its failure is kept, not answered here.
+ *
+ * `early` is the same body as an admission worker read it ahead of the queue (AdmissionWorkers):
+ * when it read cleanly, and the key store still gives, for its X509IssuerSerial, the very
+ * certificate that verified it, belonging to the originator and for XML signing, it stands for the
+ * parse, header, signature check and DUIS parse below. Anything else goes the usual way here.
  */
 export async function admit(
   service: DuisService,
   body: string,
   contentType: string | undefined,
   o: AdmissionOptions,
+  early?: Promise<PreRead | undefined>,
 ): Promise<Admitted | DspAnswer> {
   let from = 'unknown';
   const refuse = (status: number, reason: string): DspAnswer => {
@@ -65,6 +74,11 @@ export async function admit(
   if (size > o.maxBodyBytes) {
     return refuse(413, `the request is ${size} bytes; this DSP takes at most ${o.maxBodyBytes}`);
   }
+  const read = early === undefined ? undefined : await early;
+  if (read !== undefined && (await stillSigned(read, o))) {
+    journalRequest(service, body, read.header, o);
+    return { header: read.header, request: read.request, parseError: undefined };
+  }
   let doc: Document;
   let header: RequestHeader;
   try {
@@ -76,10 +90,19 @@ export async function admit(
   from = header.requestId.originator.toString();
   const auth = await authenticate(doc, header.requestId.originator, o.keyStore, o.parties);
   if (!auth.ok) return refuse(400, auth.reason);
+  journalRequest(service, body, header, o);
+  try {
+    return { header, request: parseDuisRequest(doc), parseError: undefined };
+  } catch (error) {
+    return { header, request: undefined, parseError: error instanceof Error ? error : new Error(String(error)) };
+  }
+}
+
+function journalRequest(service: DuisService, body: string, header: RequestHeader, o: AdmissionOptions): void {
   o.journal.append({
     at: o.clock.now(),
     via: 'DUIS',
-    from,
+    from: header.requestId.originator.toString(),
     to: 'DSP',
     kind: 'request',
     summary: `SRV ${header.srv.id} CV ${header.commandVariant} on ${DUIS_SERVICES[service]}`,
@@ -88,11 +111,25 @@ export async function admit(
     ...(!header.srv.nonDevice && { deviceId: header.requestId.target.toString() }),
     payload: body,
   });
+}
+
+/**
+ * Whether what a worker verified still holds now, in the queue: the key store gives the same
+ * certificate for the X509IssuerSerial, and it is the originator's XML-signing credential (what
+ * authenticate() checks after the signature). If the certificate changed, the workers forget it.
+ */
+async function stillSigned(read: PreRead, o: AdmissionOptions): Promise<boolean> {
+  let signer: Credential | undefined;
   try {
-    return { header, request: parseDuisRequest(doc), parseError: undefined };
-  } catch (error) {
-    return { header, request: undefined, parseError: error instanceof Error ? error : new Error(String(error)) };
+    signer = await o.keyStore.findBySerial(read.issuerName, read.serial);
+  } catch {
+    return false;
   }
+  if (signer === undefined || o.admissionWorkers?.certificateId(signer.certificate) !== read.certificateId) {
+    o.admissionWorkers?.forget(read.issuerName, read.serial);
+    return false;
+  }
+  return signer.eui.equals(read.header.requestId.originator) && signer.usage === 'XML';
 }
 
 export function isAnswer(x: Admitted | DspAnswer): x is DspAnswer {

@@ -31,6 +31,7 @@ describe('Harness.start options', () => {
     [{ responseUrl: 'ftp://example' }, 'responseUrl'],
     [{ keystoreFile: 'keystore.json' }, 'keystoreFile'],
     [{ population: 'some' }, 'population'],
+    [{ workers: -1 }, 'workers'],
   ] as const) {
     it(`refuses a bad ${option}`, async () => {
       expect(await refusal(options as unknown as HarnessOptions)).to.match(new RegExp(`^${option.replace('.', '\\.')}: expected`));

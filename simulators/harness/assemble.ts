@@ -1,6 +1,7 @@
 import { type Clock, SimulatedClock, SystemClock } from '../core/clock.ts';
 import { Journal } from '../core/Journal.ts';
 import { HttpDeliveryClient, instantSleep } from '../delivery/index.ts';
+import { AdmissionWorkers } from '../dsp/admissionWorkers.ts';
 import { Dsp } from '../dsp/Dsp.ts';
 import { PartyUserDirectory } from '../dsp/UserDirectory.ts';
 import { loadDccBoxedEstate } from '../estate/dccBoxedEstate.ts';
@@ -30,6 +31,8 @@ export interface HarnessParts {
   readonly delivery: HttpDeliveryClient;
   readonly dsp: Dsp;
   readonly alerts: UnsolicitedAlerts;
+  /** The DSP's admission worker threads, when it has any. */
+  readonly admissionWorkers?: AdmissionWorkers;
 }
 
 /**
@@ -55,6 +58,8 @@ export async function assemble(o: ResolvedOptions): Promise<HarnessParts> {
     responseUrl: (eui) => users.get(eui)?.responseUrl,
     ...(clock instanceof SimulatedClock && { sleep: instantSleep({ clock }) }),
   });
+  const signer = await estate.keyStore.lookup(estate.parties.dspSigner().eui, 'XML');
+  const admissionWorkers = o.workers > 0 ? new AdmissionWorkers({ keyStore: estate.keyStore, size: o.workers }) : undefined;
   const dsp = new Dsp({
     clock,
     keyStore: estate.keyStore,
@@ -68,8 +73,8 @@ export async function assemble(o: ResolvedOptions): Promise<HarnessParts> {
     outbox: delivery,
     deviceCredentials: fleetDeviceCredentials(fleet),
     ...(s1sps.all.length > 0 && { s1spGateway: s1spGateway(s1sps) }),
+    ...(admissionWorkers && { admissionWorkers }),
   });
-  const signer = await estate.keyStore.lookup(estate.parties.dspSigner().eui, 'XML');
   const alerts = new UnsolicitedAlerts({
     gateway: csp.gateway,
     users,
@@ -80,7 +85,10 @@ export async function assemble(o: ResolvedOptions): Promise<HarnessParts> {
     journal,
     outbox: delivery,
   });
-  const parts = { estate, journal, registrations, inventory, fleet, csp, s1sps, users, delivery, dsp, alerts };
+  const parts = {
+    ...{ estate, journal, registrations, inventory, fleet, csp, s1sps, users, delivery, dsp, alerts },
+    ...(admissionWorkers && { admissionWorkers }),
+  };
   try {
     await applyPopulation(parts, o.population);
   } catch (error) {
@@ -90,10 +98,11 @@ export async function assemble(o: ResolvedOptions): Promise<HarnessParts> {
   return parts;
 }
 
-/** Stops what the parts run: the alert hook, the CSP (open commands become unreachable), its timers, delivery. */
-export async function closeParts(parts: Pick<HarnessParts, 'alerts' | 'csp' | 'delivery'>): Promise<void> {
+/** Stops what the parts run: the alert hook, the CSP (open commands become unreachable), its timers, delivery, the DSP's workers. */
+export async function closeParts(parts: Pick<HarnessParts, 'alerts' | 'csp' | 'delivery' | 'admissionWorkers'>): Promise<void> {
   parts.alerts.close();
   parts.csp.network.close();
   parts.csp.system?.close();
   await parts.delivery.close();
+  await parts.admissionWorkers?.close();
 }

@@ -1,5 +1,6 @@
 import type { ServerOptions as TlsOptions } from 'node:https';
 import { InvalidInputError } from '../core/errors.ts';
+import { defaultAdmissionWorkers } from '../dsp/admissionWorkers.ts';
 import { type RuleSet, ruleSetNamed } from '../dsp/RuleSet.ts';
 import { dccBoxedPopulation, defaultPopulation } from './defaultPopulation.ts';
 import { NO_POPULATION, type Population } from './population.ts';
@@ -32,6 +33,12 @@ export interface HarnessOptions {
   /** `default` (the profile's own homes), `none`, or a population (`parsePopulation`). */
   readonly population?: 'default' | 'none' | Population;
   readonly journal?: { readonly keepPayloads?: boolean };
+  /**
+   * Worker threads that parse and verify DUIS requests ahead of the DSP's queue (admission stays in
+   * request order): a number, `auto` (sized by the cores: one fewer than there are, at least one) or
+   * `false` for none. Default: `auto` on wall time (`up`), none on simulated time.
+   */
+  readonly workers?: false | 'auto' | number;
 }
 
 /** Options checked and defaults filled in. */
@@ -44,6 +51,8 @@ export interface ResolvedOptions {
   readonly responseUrl?: string;
   readonly population: Population;
   readonly keepPayloads: boolean;
+  /** Admission worker threads; 0 for none. */
+  readonly workers: number;
 }
 
 const PROFILES: readonly HarnessProfile[] = ['default', 'dccboxed'];
@@ -75,7 +84,18 @@ export function resolveOptions(options: HarnessOptions): ResolvedOptions {
     ...(responseUrl !== undefined && { responseUrl }),
     population: populationOf(options.population, profile),
     keepPayloads: options.journal?.keepPayloads ?? true,
+    workers: workersOf(options.workers, time),
   };
+}
+
+function workersOf(workers: HarnessOptions['workers'], time: HarnessTime): number {
+  if (workers === undefined) return time === 'wall' ? defaultAdmissionWorkers() : 0;
+  if (workers === false) return 0;
+  if (workers === 'auto') return defaultAdmissionWorkers();
+  if (!Number.isInteger(workers) || workers < 0 || workers > 64) {
+    throw new InvalidInputError('workers', "false, 'auto' or a number of worker threads from 0 to 64", workers);
+  }
+  return workers;
 }
 
 function httpOptions(http: HarnessOptions['http']): false | HarnessHttpOptions {

@@ -5,7 +5,7 @@ import type { CredentialUsage } from '../core/roles.ts';
 import { Credential, type CredentialFields } from './Credential.ts';
 import { checkCredential } from './checkCredential.ts';
 import { chooseCredential } from './chooseCredential.ts';
-import { normaliseName, sameName } from './distinguishedName.ts';
+import { type NormalisedName, normaliseName, sameName } from './distinguishedName.ts';
 import type { KeyStore, LookupOptions } from './KeyStore.ts';
 
 export interface InMemoryKeyStoreOptions {
@@ -17,6 +17,10 @@ export interface InMemoryKeyStoreOptions {
 export class InMemoryKeyStore implements KeyStore {
   readonly #clock: Clock | undefined;
   #credentials: Credential[] = [];
+  /** The credentials by certificate serial, in the order added: findBySerial runs for every signed request. */
+  #bySerial = new Map<bigint, Credential[]>();
+  /** Issuer names as X509IssuerName writes them, normalised (a signer writes the same string every time). */
+  readonly #issuerNames = new Map<string, NormalisedName>();
 
   constructor(options: InMemoryKeyStoreOptions = {}) {
     this.#clock = options.clock;
@@ -39,9 +43,9 @@ export class InMemoryKeyStore implements KeyStore {
   }
 
   async findBySerial(issuer: string | undefined, serial: bigint): Promise<Credential | undefined> {
-    const wanted = issuer === undefined ? undefined : normaliseName(issuer);
-    const matches = this.#credentials.filter(
-      (c) => c.serial === serial && (wanted === undefined || sameName(c.issuerName, wanted)),
+    const wanted = issuer === undefined ? undefined : this.#normalisedIssuer(issuer);
+    const matches = (this.#bySerial.get(serial) ?? []).filter(
+      (c) => wanted === undefined || sameName(c.issuerName, wanted),
     );
     if (matches.length > 1) {
       throw new InvalidInputError(
@@ -71,6 +75,7 @@ export class InMemoryKeyStore implements KeyStore {
       );
     }
     this.#credentials.push(c);
+    this.#index(c);
   }
 
   /**
@@ -79,6 +84,25 @@ export class InMemoryKeyStore implements KeyStore {
    */
   replaceWith(other: InMemoryKeyStore): void {
     this.#credentials = [...other.#credentials];
+    this.#bySerial = new Map();
+    for (const c of this.#credentials) this.#index(c);
+  }
+
+  #index(c: Credential): void {
+    const held = this.#bySerial.get(c.serial);
+    if (held === undefined) this.#bySerial.set(c.serial, [c]);
+    else held.push(c);
+  }
+
+  /** normaliseName, remembered for the last few hundred names (it parses the name: ~20 µs). Failures are not kept. */
+  #normalisedIssuer(issuer: string): NormalisedName {
+    let name = this.#issuerNames.get(issuer);
+    if (name === undefined) {
+      name = Object.freeze(normaliseName(issuer));
+      if (this.#issuerNames.size >= MAX_REMEMBERED_ISSUER_NAMES) this.#issuerNames.clear();
+      this.#issuerNames.set(issuer, name);
+    }
+    return name;
   }
 
   #find(eui: Eui, usage: CredentialUsage, options: LookupOptions): Credential | undefined {
@@ -105,6 +129,9 @@ export class InMemoryKeyStore implements KeyStore {
     return `for that EUI it holds ${[...counts].map(([key, n]) => `${key} x${n}`).join(', ')}`;
   }
 }
+
+/** Bounds the memory a stream of requests naming ever new issuers can take. */
+const MAX_REMEMBERED_ISSUER_NAMES = 256;
 
 function describeOptions(options: LookupOptions): string {
   const parts = [

@@ -5,10 +5,15 @@
  */
 import { describe, it } from 'node:test';
 import { expect } from 'chai';
+import { Eui } from '../core/Eui.ts';
+import { RequestId } from '../core/RequestId.ts';
+import { Srv } from '../core/Srv.ts';
+import { buildDuisRequest, buildDuisResponse, errorResponse, preCommandResponse } from '../duis/index.ts';
 import { C14N } from './algorithms.ts';
 import { canonicalize } from './canonicalize.ts';
 import { issuerSerialResolver } from './issuerSerialResolver.ts';
 import { parseXmlStrict } from './parseXmlStrict.ts';
+import { plainCanonicalForm } from './plainCanonicalForm.ts';
 import { signDuis } from './signDuis.ts';
 import {
   credential,
@@ -123,5 +128,26 @@ describe("interop with DCC's signing tool (tool.jar)", { skip, concurrency: true
     expect((await verifyDuis(standard, resolve)).ok).to.equal(true);
     const strict = await verifyDuis(standard, resolve, { elementContentWhitespace: 'ignorable' });
     expect(strict.reasons.map((r) => r.code)).to.deep.equal(['digest-mismatch']);
+  });
+
+  it("validates what signDuis signs from the writer's plain form without a DOM: the DSP's responses, a built request", async () => {
+    const dsp = credential(DSP_XML);
+    const requestId = RequestId.of(Eui.parse('90-B3-D5-1F-30-01-00-00'), Eui.parse('00-DB-12-34-56-78-90-A0'), 7n);
+    const at = new Date('2026-01-01T10:00:00.123Z');
+    const srv = Srv.parse('6.15.1');
+    const documents = [
+      buildDuisResponse(preCommandResponse({ requestId, srv, gbcsVersion: '4.0', gbcsPayload: Buffer.from('df09', 'hex'), responseDateTime: at })),
+      buildDuisResponse(errorResponse({ requestId, srv, responseCode: 'E4', responseDateTime: at })),
+      buildDuisRequest({ header: { requestId, commandVariant: 1, srv: '6.24.1' }, body: { kind: 'RetrieveDeviceSecurityCredentialsKRP', remotePartyRoles: ['Supplier', 'NetworkOperator'] } }),
+    ];
+    for (const xml of documents) {
+      expect(plainCanonicalForm(xml), 'read without a DOM').to.not.equal(undefined);
+      const ours = signDuis(xml, dsp);
+      const validated = await dccToolValidate(ours, dsp);
+      expectValid(validated, 'tool validating ours');
+      const doc = parseXmlStrict(ours);
+      doc.documentElement.removeChild(doc.documentElement.lastChild!);
+      expect(validated.stdout.replace(/\n$/, '')).to.equal(canonicalize(doc.documentElement, C14N));
+    }
   });
 });

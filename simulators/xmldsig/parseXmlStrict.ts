@@ -1,4 +1,5 @@
 import { DOMParser } from '@xmldom/xmldom';
+import { parsePlainDocument } from './plainDocument.ts';
 import { XmlRefusedError } from './XmlRefusedError.ts';
 
 const ELEMENT_NODE = 1;
@@ -40,23 +41,27 @@ export function parseXmlStrict(xml: string): Document {
   if (WHITESPACE_ONLY.test(text)) throw new XmlRefusedError('not-well-formed', 'an empty document');
   refuseDeclarations(text);
 
-  // xmldom catches what a handler throws while it parses an element and reports it again as
-  // "element parse error: …"; the first refusal is the one worth reading, so it is rethrown.
-  let first: XmlRefusedError | undefined;
-  const refuse = (message: string): never => {
-    first ??= new XmlRefusedError('not-well-formed', describeParserMessage(message));
-    throw first;
-  };
-  let doc: Document;
-  try {
-    doc = new DOMParser({
-      locator: {},
-      errorHandler: { warning: refuse, error: refuse, fatalError: refuse },
-    }).parseFromString(text, 'application/xml');
-  } catch (cause) {
-    if (first !== undefined) throw first;
-    if (cause instanceof XmlRefusedError) throw cause;
-    throw new XmlRefusedError('not-well-formed', describeParserMessage(errorMessage(cause)), { cause });
+  // Plain XML (what the harness writes and signs) is read without xmldom's tokenizer, into the
+  // same Document (plainDocument.ts); anything else goes to xmldom.
+  let doc = parsePlainDocument(text, {});
+  if (doc === undefined) {
+    // xmldom catches what a handler throws while it parses an element and reports it again as
+    // "element parse error: …"; the first refusal is the one worth reading, so it is rethrown.
+    let first: XmlRefusedError | undefined;
+    const refuse = (message: string): never => {
+      first ??= new XmlRefusedError('not-well-formed', describeParserMessage(message));
+      throw first;
+    };
+    try {
+      doc = new DOMParser({
+        locator: {},
+        errorHandler: { warning: refuse, error: refuse, fatalError: refuse },
+      }).parseFromString(text, 'application/xml');
+    } catch (cause) {
+      if (first !== undefined) throw first;
+      if (cause instanceof XmlRefusedError) throw cause;
+      throw new XmlRefusedError('not-well-formed', describeParserMessage(errorMessage(cause)), { cause });
+    }
   }
   checkDocumentChildren(doc, text);
   checkTree(doc.documentElement);

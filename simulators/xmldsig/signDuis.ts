@@ -14,6 +14,7 @@ import { canonicalize } from './canonicalize.ts';
 import { issuerNameOf, serialNumberOf } from './distinguishedName.ts';
 import { stripElementContentWhitespace } from './elementContentWhitespace.ts';
 import { parseXmlStrict } from './parseXmlStrict.ts';
+import { plainCanonicalForm } from './plainCanonicalForm.ts';
 
 /** An XML-signing credential: the key and the certificate whose issuer and serial KeyInfo names. */
 export interface DuisSigningCredential {
@@ -44,29 +45,42 @@ export const SIGNED_XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" stan
  */
 export function signDuis(xml: string, signer: DuisSigningCredential): string {
   const prepared = prepare(signer);
+  const { body, rootName, dsDeclared } = digestInput(xml);
+  const endTag = `</${rootName}>`;
+  if (!body.endsWith(endTag)) throw new Error(`signDuis: canonical form does not end with ${endTag}`);
+
+  const digest = createHash('sha256').update(body, 'utf8').digest('base64');
+  const signatureValue = sign('sha256', Buffer.from(canonicalSignedInfo(digest), 'utf8'), {
+    key: prepared.privateKey,
+    dsaEncoding: 'ieee-p1363',
+  }).toString('base64');
+
+  const signature =
+    `<ds:Signature${dsDeclared ? '' : ` xmlns:ds="${DS_NS}"`}>${signedInfoXml(digest)}` +
+    `<ds:SignatureValue>${wrapBase64(signatureValue)}</ds:SignatureValue>${prepared.keyInfo}</ds:Signature>`;
+  return `${SIGNED_XML_DECLARATION}${body.slice(0, -endTag.length)}${signature}${endTag}`;
+}
+
+/**
+ * The canonical document without signatures or whitespace between elements. XML in the plain form
+ * the harness's writer produces (every response the DSP signs) is read without a DOM
+ * ({@link plainCanonicalForm}, same result); anything else is parsed, cleaned and canonicalised.
+ */
+function digestInput(xml: string): { body: string; rootName: string; dsDeclared: boolean } {
+  const plain = plainCanonicalForm(xml);
+  // The plain form declares no XML-DSig namespace, so the signature declares ds: itself.
+  if (plain !== undefined) return { body: plain.canonical, rootName: plain.rootName, dsDeclared: false };
   const doc = parseXmlStrict(xml);
   const root = doc.documentElement;
   for (const old of Array.from(doc.getElementsByTagNameNS(DS_NS, 'Signature'))) {
     old.parentNode?.removeChild(old);
   }
   stripElementContentWhitespace(root);
-
-  const body = canonicalize(root, C14N);
-  const endTag = `</${root.tagName}>`;
-  if (!body.endsWith(endTag)) throw new Error(`signDuis: canonical form does not end with ${endTag}`);
-
-  const digest = createHash('sha256').update(body, 'utf8').digest('base64');
-  const signedInfo = signedInfoXml(digest);
-  const signatureValue = sign('sha256', Buffer.from(canonicalSignedInfo(signedInfo), 'utf8'), {
-    key: prepared.privateKey,
-    dsaEncoding: 'ieee-p1363',
-  }).toString('base64');
-
-  const dsDeclared = root.getAttribute('xmlns:ds') === DS_NS;
-  const signature =
-    `<ds:Signature${dsDeclared ? '' : ` xmlns:ds="${DS_NS}"`}>${signedInfo}` +
-    `<ds:SignatureValue>${wrapBase64(signatureValue)}</ds:SignatureValue>${prepared.keyInfo}</ds:Signature>`;
-  return `${SIGNED_XML_DECLARATION}${body.slice(0, -endTag.length)}${signature}${endTag}`;
+  return {
+    body: canonicalize(root, C14N),
+    rootName: root.tagName,
+    dsDeclared: root.getAttribute('xmlns:ds') === DS_NS,
+  };
 }
 
 function signedInfoXml(digest: string): string {
@@ -83,11 +97,25 @@ function signedInfoXml(digest: string): string {
   );
 }
 
-/** Exclusive C14N of the SignedInfo as a verifier will see it (xml-crypto's canonicaliser). */
-function canonicalSignedInfo(signedInfo: string): string {
+/** Exclusive C14N of a SignedInfo as a verifier will see it (xml-crypto's canonicaliser). */
+function canonicalSignedInfoOf(signedInfo: string): string {
   const fragment = signedInfo.replace('<ds:SignedInfo>', `<ds:SignedInfo xmlns:ds="${DS_NS}">`);
   const doc = new DOMParser().parseFromString(fragment, 'application/xml');
   return canonicalize(doc.documentElement, EXC_C14N);
+}
+
+/**
+ * The SignedInfo differs from one signature to the next only in its DigestValue (base64, which
+ * canonicalisation leaves as it is), so it is canonicalised once, around a marker, and the digest
+ * put in its place each time.
+ */
+const DIGEST_MARKER = 'DIGESTVALUE';
+const SIGNED_INFO_PARTS = canonicalSignedInfoOf(signedInfoXml(DIGEST_MARKER)).split(DIGEST_MARKER);
+if (SIGNED_INFO_PARTS.length !== 2) throw new Error('signDuis: the canonical SignedInfo must hold the digest once');
+const [SIGNED_INFO_BEFORE, SIGNED_INFO_AFTER] = SIGNED_INFO_PARTS as [string, string];
+
+function canonicalSignedInfo(digest: string): string {
+  return `${SIGNED_INFO_BEFORE}${digest}${SIGNED_INFO_AFTER}`;
 }
 
 /** Base64 in 76-character lines joined by CR LF, the CR written `&#13;` (Java's MIME encoder + serializer). */
