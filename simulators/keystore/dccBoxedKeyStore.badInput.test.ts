@@ -1,8 +1,9 @@
 /**
- * Bad DCC Boxed keystore files: each refused with the path and what was expected. Compatibility with DCC Boxed's real keystore.json, from the GPL devDependency
- * @smartdcc/dccboxed-keystore: used here, by tests only, as data.
+ * Bad DCC Boxed keystore files, made by altering DCC Boxed's real keystore.json (the GPL
+ * devDependency @smartdcc/dccboxed-keystore, used by tests only, as data): each is refused with
+ * its path and what was expected, and changes nothing.
  */
-import { createPrivateKey, } from 'node:crypto';
+import { createPrivateKey } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
