@@ -14,6 +14,7 @@ import { applyPopulation, Harness, type Home, type HomeData, parsePopulation } f
 import { DEFAULT_SMETS1_ERROR_CODES, type SlotName } from '../../simulators/s1sp/index.ts';
 import type { CellName } from '../../simulators/smets2/cells.ts';
 import { type Anchors, anchorsOf, type CertificateHolder } from './anchors.ts';
+import { cellsOf, smets1Home } from './homeData.ts';
 import { CorrectiveJob } from './CorrectiveJob.ts';
 import { isSmets1Answer, readSmets1Answer } from './smets1Answer.ts';
 import { UserEndpoints } from './UserEndpoints.ts';
@@ -377,22 +378,6 @@ export class StoryWorld {
     return this.harness.journal.entries();
   }
 
-  /** How a journal lane is headed: a party's name, a device's type, else the name itself. */
-  laneName(lane: string): { label: string; detail?: string } {
-    let eui: Eui;
-    try {
-      eui = Eui.parse(lane);
-    } catch {
-      const s1sp = this.harness.estate.parties.ofKind('s1sp').find((p) => p.s1spId === lane);
-      return s1sp ? { label: lane, detail: s1sp.name } : { label: lane };
-    }
-    const party = this.harness.estate.parties.byEui(eui);
-    if (party) return { label: party.name, detail: lane };
-    const record = this.harness.inventory.get(eui);
-    if (record) return { label: `${record.smetsVersion === 'SMETS1' ? 'SMETS1 ' : ''}${record.deviceType}`, detail: lane };
-    return { label: lane };
-  }
-
   async close(): Promise<void> {
     try {
       await this.harness.close();
@@ -404,20 +389,4 @@ export class StoryWorld {
 
 function isFor(message: ReceivedMessage, requestId: RequestId): boolean {
   return message.response?.header.requestId?.equals(requestId) ?? false;
-}
-
-function cellsOf(holder: CertificateHolder | string): string {
-  if (typeof holder === 'string') return holder;
-  switch (holder.kind) {
-    case 'dcc':
-      return 'accessControlBroker';
-    case 'supplier':
-      return 'supplier';
-    case 'party':
-      return holder.name;
-  }
-}
-
-function smets1Home(s1sp: string, supplier: string, mpan: string, slots: string): HomeData {
-  return { name: `${supplier}, MPAN ${mpan} (SMETS1 at ${s1sp})`, supplier, smets: 'SMETS1', s1sp, mpan, networkOperatorCells: slots };
 }

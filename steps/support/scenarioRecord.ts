@@ -1,3 +1,4 @@
+import { Eui } from '../../simulators/core/Eui.ts';
 import type { JournalEntry } from '../../simulators/core/Journal.ts';
 import { sequenceDiagramSvg } from '../../simulators/diagrams/index.ts';
 import type { StoryWorld } from './StoryWorld.ts';
@@ -10,7 +11,7 @@ import type { StoryWorld } from './StoryWorld.ts';
 /** Every DUIS entry in order: a header line (who, what, code, RequestID), its summary, then the XML as exchanged. */
 export function duisMessagesText(story: StoryWorld, title: string): string {
   const entries = story.journal().filter((e) => e.via === 'DUIS');
-  const name = (lane: string) => story.laneName(lane).label;
+  const name = (lane: string) => laneName(story, lane).label;
   const blocks = entries.map((e) => {
     const header = [
       `#${e.seq}`,
@@ -31,7 +32,7 @@ export function duisMessagesText(story: StoryWorld, title: string): string {
 export function sequenceDiagram(story: StoryWorld, title: string): string {
   return sequenceDiagramSvg(story.journal(), {
     title,
-    participant: (lane) => story.laneName(lane),
+    participant: (lane) => laneName(story, lane),
     include: (e) => e.via !== 'DELIVERY' && !isS1spEcho(e),
   });
 }
@@ -42,4 +43,21 @@ export function sequenceDiagram(story: StoryWorld, title: string): string {
  */
 function isS1spEcho(e: Pick<JournalEntry, 'via' | 'kind' | 'from'>): boolean {
   return e.via === 'S1SP' && e.kind === 'request' && e.from === 'DSP';
+}
+
+/** How a journal lane is headed: a party's name, a device's type, else the name itself. */
+function laneName(story: StoryWorld, lane: string): { label: string; detail?: string } {
+  const { estate, inventory } = story.harness;
+  let eui: Eui;
+  try {
+    eui = Eui.parse(lane);
+  } catch {
+    const s1sp = estate.parties.ofKind('s1sp').find((p) => p.s1spId === lane);
+    return s1sp ? { label: lane, detail: s1sp.name } : { label: lane };
+  }
+  const party = estate.parties.byEui(eui);
+  if (party) return { label: party.name, detail: lane };
+  const record = inventory.get(eui);
+  if (record) return { label: `${record.smetsVersion === 'SMETS1' ? 'SMETS1 ' : ''}${record.deviceType}`, detail: lane };
+  return { label: lane };
 }
