@@ -11,3 +11,6 @@ export const consoleIo: Io = {
 
 /** A command-line mistake: printed with the usage hint, exit code 2, nothing started. */
 export class UsageError extends Error {}
+
+/** The command line was right but the work could not be done (e.g. no estate at --url): printed, exit code 1. */
+export class CommandFailure extends Error {}

@@ -5,7 +5,7 @@ import { loadDccBoxedEstate } from '../../simulators/estate/dccBoxedEstate.ts';
 import { loadDefaultEstate } from '../../simulators/estate/defaultEstate.ts';
 import type { Estate } from '../../simulators/estate/Estate.ts';
 import { type CertsFormat, exportCertificates } from './certsExport.ts';
-import { type Io, UsageError } from './Io.ts';
+import { CommandFailure, type Io, UsageError } from './Io.ts';
 
 export const PROFILES = ['default', 'dccboxed'] as const;
 export type Profile = (typeof PROFILES)[number];
@@ -92,7 +92,7 @@ function report(error: unknown, io: Io): number {
     io.err('Run smets-harness --help for usage.');
     return 2;
   }
-  if (error instanceof HarnessError) {
+  if (error instanceof HarnessError || error instanceof CommandFailure) {
     io.err(`smets-harness: ${error.message}`);
     return 1;
   }

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { expect } from 'chai';
+import type { Certification } from '../../simulators/certification/index.ts';
 import type { PostCommissioningReport } from '../../simulators/postcommissioning/index.ts';
 import { batchCommand } from './batchCommand.ts';
-import type { Certification } from './certification.ts';
 import { certifyCommand } from './certifyCommand.ts';
 import { main } from './main.ts';
 import { reportCommand } from './reportCommand.ts';
@@ -135,6 +135,7 @@ describe('smets-harness batch', () => {
       const report = JSON.parse(readFileSync(join(batchDir, 'post-commissioning.json'), 'utf8')) as PostCommissioningReport;
       const aurora = report.devices.filter((d) => d.supplierName === 'Aurora Energy');
       expect(c.supplier.name).to.equal('Aurora Energy');
+      expect(c.source).to.deep.equal({ kind: 'saved batch report', location: join(batchDir, 'post-commissioning.json'), reportTitle: report.title, asOf: report.asOf });
       expect(c.summary.devices).to.equal(aurora.length);
       expect(c.summary.pass + c.summary.fail + c.summary.pending).to.equal(aurora.length);
       for (const d of c.devices) {
@@ -170,8 +171,8 @@ describe('smets-harness batch', () => {
 
     for (const [argv, message] of [
       [['--user', 'Aurora Energy', '--from', batchDir, '--since', 'last tuesday'], /--since: expected an ISO 8601 date/],
-      [['--user', 'Aurora Energy', '--from', batchDir, '--since', '2026-02-30'], /--since: "2026-02-30" is not a real date/],
-      [['--user', 'Aurora Energy'], /Missing required argument: from/],
+      [['--user', 'Aurora Energy', '--from', batchDir, '--since', '2026-02-30'], /--since: expected a real date .*, got "2026-02-30"/],
+      [['--user', 'Aurora Energy'], /give --url or --from: --from DIR judges a saved batch report/],
       [['--from', batchDir], /Missing required argument: user/],
     ] as [string[], RegExp][]) {
       it(`refuses "certify ${argv.join(' ')}" with exit code 2`, async () => {

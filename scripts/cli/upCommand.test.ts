@@ -36,9 +36,13 @@ describe('smets-harness up', () => {
       url = harness.url!;
       expect((await fetch(`${url}/healthz`)).status).to.equal(200);
       expect(harness.inventory.devices().length).to.be.greaterThan(10);
+      // the default estate's homes were commissioned at its registeredFrom, 2025-01-01
+      const c = (await (await fetch(`${url}/certification?user=Aurora%20Energy`)).json()) as { source: { kind: string; location: string }; devices: { commissionedAt: string }[] };
+      expect(c.source).to.deep.include({ kind: 'live estate', location: url });
+      expect(c.devices.map((d) => d.commissionedAt)).to.have.length.greaterThan(0).and.satisfy((all: string[]) => all.every((t) => t === '2025-01-01T00:00:00.000Z'));
     });
     expect(code, io.text()).to.equal(0);
-    expect(io.text()).to.contain('/api/v1/serviceS').and.contain('Aurora Energy').and.contain('SIGINT: stopping');
+    expect(io.text()).to.contain('/api/v1/serviceS').and.contain(`${url}/certification?user=`).and.contain('Aurora Energy').and.contain('SIGINT: stopping');
     await fetch(`${url}/healthz`).then(
       () => expect.fail('still listening after stop'),
       () => undefined,

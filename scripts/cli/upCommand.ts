@@ -102,6 +102,7 @@ function printReady(harness: Harness, io: Io, profile: Profile, liveUrl: string)
   io.out(`  SMKI         ${url}/services/certificatesearch  retrievecertificate`);
   io.out(`  RDP          ${url}/rdp/registrations  change-of-supplier  eligibility`);
   io.out(`  health       ${url}/healthz     parties: ${url}/parties`);
+  io.out(`  certify      ${url}/certification?user=EUI-or-name[&since=ISO]   (JSON; .html for the auditor's page; or npx smets-harness certify --user EUI --url ${url})`);
   io.out(`  live view    ${liveUrl}   (the journal as it happens; replay a story under another rule set)`); // live view
   io.out('  Users (EUI, roles, response URL):');
   for (const user of harness.users()) {
