@@ -2,11 +2,17 @@
 export interface Io {
   out(line: string): void;
   err(line: string): void;
+  /** Progress text on the error stream as it is (no newline added): a progress bar redraws with it. */
+  write?(text: string): void;
+  /** Whether the error stream is a terminal (progress bars redraw in place). */
+  readonly tty?: boolean;
 }
 
 export const consoleIo: Io = {
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),
+  write: (text) => process.stderr.write(text),
+  tty: process.stderr.isTTY === true,
 };
 
 /** A command-line mistake: printed with the usage hint, exit code 2, nothing started. */

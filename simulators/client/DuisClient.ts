@@ -6,19 +6,34 @@ import { RequestId } from '../core/RequestId.ts';
 import type { Srv } from '../core/Srv.ts';
 import type { Reason } from '../core/verdict.ts';
 import type { FetchLike } from '../delivery/index.ts';
-import type { DuisService } from '../dsp/DspAnswer.ts';
+import type { DspAnswer, DuisService } from '../dsp/DspAnswer.ts';
+import type { ReceiveMeta } from '../dsp/Dsp.ts';
 import { buildDuisRequest, type RequestBody, type ServiceRequestInput } from '../duis/index.ts';
 import { signPreCommand } from '../gbcs/signature.ts';
 import { REASON_HEADER } from '../http/duisRoutes.ts';
 import type { KeyStore } from '../keystore/index.ts';
 import { signDuis } from '../xmldsig/signDuis.ts';
-import { checkDspMessage, type DspSignerCheck, isDspXmlSigner } from './checkDspMessage.ts';
+import { checkDspMessage, type DspMessageCheck, type DspSignerCheck, isDspXmlSigner } from './checkDspMessage.ts';
+import { checkInProcessMessage, type InProcessTrust } from './checkInProcessMessage.ts';
 import { RequestCounter } from './RequestCounter.ts';
 import { type CriticalExchange, type DspExchange, DspResponseError, type SentRequest } from './SentRequest.ts';
 
+/**
+ * The DSP of the same process, for in-process signing (decision 0009): requests are handed to
+ * `receive` with the User's in-process signature, answers checked with the DSP's.
+ */
+export interface InProcessDuisChannel extends InProcessTrust {
+  receive(service: DuisService, body: string, meta: ReceiveMeta): Promise<DspAnswer>;
+}
+
 export interface DuisClientOptions {
-  /** The DSP's base URL, e.g. `http://127.0.0.1:8079` (requests go to `${baseUrl}/api/v1/service{S,D,T}`). */
-  readonly baseUrl: string;
+  /**
+   * The DSP's base URL, e.g. `http://127.0.0.1:8079` (requests go to `${baseUrl}/api/v1/service{S,D,T}`);
+   * required unless `inProcess` is given.
+   */
+  readonly baseUrl?: string;
+  /** Instead of HTTP and XML-DSig: the DSP in this process, with in-process signing (decision 0009). */
+  readonly inProcess?: InProcessDuisChannel;
   /** The User this client is: the RequestID originator and the signer. */
   readonly user: Eui;
   /** Holds the User's XML and DS credentials and the DSP's XML-signing certificate. */
@@ -71,9 +86,12 @@ export class DuisClient {
   readonly #fetch: FetchLike;
 
   constructor(options: DuisClientOptions) {
+    if (options.baseUrl === undefined && options.inProcess === undefined) {
+      throw new InvalidInputError('baseUrl', "the DSP's base URL (or an in-process channel)", undefined);
+    }
     this.#o = options;
     this.user = options.user;
-    this.#baseUrl = options.baseUrl.replace(/\/+$/, '');
+    this.#baseUrl = (options.baseUrl ?? '').replace(/\/+$/, '');
     this.#fetch = options.fetch ?? ((url, init) => globalThis.fetch(url, init));
     this.counter =
       options.counter ??
@@ -91,6 +109,12 @@ export class DuisClient {
   async send(service: DuisService, input: ServiceRequestInput): Promise<SentRequest> {
     const requestId = toRequestId(input.header.requestId);
     if (requestId.originator.equals(this.user)) this.counter.observe(requestId.counter);
+    // In process, the request reaches the DSP's queue before this call first waits: requests sent
+    // one after another arrive in that order, so a User's counters need no queue of their own.
+    if (this.#o.inProcess !== undefined) {
+      const xml = buildDuisRequest(input);
+      return { ...(await this.#inProcess(service, xml, 'application/xml', requestId, this.#o.inProcess.signing.sign(this.user, xml))), requestId };
+    }
     const credential = await this.#o.keyStore.lookup(this.user, 'XML');
     const signer = { privateKey: credential.privateKey, certificate: credential.certificate };
     const xml = buildDuisRequest(input, { sign: (unsigned) => signDuis(unsigned, signer) });
@@ -168,6 +192,7 @@ export class DuisClient {
     headers: Record<string, string>,
     requestId?: RequestId,
   ): Promise<DspExchange> {
+    if (this.#o.inProcess !== undefined) return this.#inProcess(service, body, headers['content-type'], requestId);
     const url = `${this.#baseUrl}/api/v1/service${service}`;
     const answer = await this.#fetch(url, {
       method: 'POST',
@@ -192,8 +217,28 @@ export class DuisClient {
     return this.#verified(exchange);
   }
 
-  async #verified(exchange: DspExchange): Promise<DspExchange> {
-    const check = await checkDspMessage(exchange.responseXml, this.#o.keyStore, this.#o.isDspSigner);
+  /** The in-process exchange; `signature` absent for `sendRaw`'s bodies, which the DSP then refuses. */
+  async #inProcess(service: DuisService, xml: string, contentType: string | undefined, requestId?: RequestId, signature?: string): Promise<DspExchange> {
+    const channel = this.#o.inProcess!;
+    const answer = await channel.receive(service, xml, {
+      ...(contentType !== undefined && { contentType }),
+      ...(signature !== undefined && { inProcessSignature: signature }),
+    });
+    const exchange: DspExchange = {
+      service,
+      ...(requestId !== undefined && { requestId }),
+      status: answer.status,
+      ...(answer.reason !== undefined && { reason: answer.reason }),
+      xml,
+      responseXml: answer.body,
+      contentType: answer.contentType,
+    };
+    if (answer.status !== 200) return exchange;
+    return this.#verified(exchange, checkInProcessMessage(answer.body, answer.inProcessSignature, channel));
+  }
+
+  async #verified(exchange: DspExchange, checked?: DspMessageCheck): Promise<DspExchange> {
+    const check = checked ?? (await checkDspMessage(exchange.responseXml, this.#o.keyStore, this.#o.isDspSigner));
     const reasons: Reason[] = [...check.reasons];
     if (check.parseError !== undefined && reasons.every((r) => r.code !== 'not-well-formed')) {
       reasons.push({ code: 'not-a-duis-response', message: `not a DUIS response: ${check.parseError}` });

@@ -5,7 +5,9 @@ import { type HttpAnswer, type HttpRequest, type Route, text } from '../http/Htt
 import { type RunningServer, startHttpServer } from '../http/httpServer.ts';
 import type { KeyStore } from '../keystore/index.ts';
 import { AnswerScript, isTaken, type PlannedAnswer } from './AnswerScript.ts';
+import type { InProcessInbox } from '../delivery/InProcessOutbox.ts';
 import { checkDspMessage, type DspMessageCheck, type DspSignerCheck } from './checkDspMessage.ts';
+import { checkInProcessMessage, type InProcessTrust } from './checkInProcessMessage.ts';
 import { MessageLog, type WaitOptions } from './MessageLog.ts';
 
 export const DEFAULT_RESPONSE_PATH = '/duis/responses';
@@ -107,6 +109,22 @@ export class ResponseReceiver {
     this.script.delayNext(n, delayMs);
   }
 
+  /**
+   * This receiver as a User's inbox in an estate with in-process signing (decision 0009): what the
+   * outbox hands over is checked with the DSP's in-process signature (XML-DSig when it has none,
+   * as the DSP's unsolicited alerts do), parsed and kept as a POST's would be.
+   */
+  inProcessInbox(trust: InProcessTrust): InProcessInbox {
+    return async (xml, meta) => {
+      const at = this.#clock.now();
+      this.#attempts.push({ seq: ++this.#attemptSeq, at, status: 200, taken: true, bytes: Buffer.byteLength(xml), contentType: 'application/xml' });
+      const check = meta.inProcessSignature === undefined ? undefined : checkInProcessMessage(xml, meta.inProcessSignature, trust);
+      const kept = this.#queue.then(() => this.#keep(xml, at, { status: 200 }, { contentType: 'application/xml' }, check));
+      this.#queue = kept.catch(() => undefined);
+      await kept;
+    };
+  }
+
   /** The first kept message matching `predicate`, already there or arriving within the time-out. */
   waitFor(predicate: (message: ReceivedMessage) => boolean, options: WaitOptions = {}): Promise<ReceivedMessage> {
     return this.#log.waitFor(predicate, options);
@@ -171,8 +189,8 @@ export class ResponseReceiver {
     };
   }
 
-  async #keep(xml: string, receivedAt: Date, planned: PlannedAnswer, contentType: { contentType?: string }): Promise<void> {
-    const check = await checkDspMessage(xml, this.#o.keyStore, this.#o.isDspSigner);
+  async #keep(xml: string, receivedAt: Date, planned: Pick<PlannedAnswer, 'status'>, contentType: { contentType?: string }, checked?: DspMessageCheck): Promise<void> {
+    const check = checked ?? (await checkDspMessage(xml, this.#o.keyStore, this.#o.isDspSigner));
     this.#log.add({
       seq: ++this.#messageSeq,
       receivedAt,

@@ -31,33 +31,53 @@ export interface JournalEntry extends JournalInput {
 export type JournalListener = (entry: JournalEntry) => void;
 
 export interface JournalOptions {
-  /** Keep message payloads (default true). Large batch runs switch this off to save memory. */
-  readonly keepPayloads?: boolean;
+  /**
+   * Keep message payloads (default true), or only those of the interfaces listed (a batch keeps
+   * `['GBCS']`: the post-commissioning tracker judges device responses on them). Large batch runs
+   * keep fewer to save memory.
+   */
+  readonly keepPayloads?: boolean | readonly JournalInterface[];
+  /**
+   * Keep the entries (default true). `false`: every entry is numbered and handed to the listeners,
+   * then let go – for runs whose readers all subscribe (an overnight batch of a million messages
+   * reduced by the tracker as they come); `entries()` is then empty and `size` still counts.
+   */
+  readonly keepEntries?: boolean;
 }
 
 export class Journal {
   readonly #entries: JournalEntry[] = [];
   readonly #listeners = new Set<JournalListener>();
-  readonly #keepPayloads: boolean;
+  readonly #keepPayloads: (via: JournalInterface) => boolean;
+  readonly #keepEntries: boolean;
+  #size = 0;
 
   constructor(options: JournalOptions = {}) {
-    this.#keepPayloads = options.keepPayloads ?? true;
+    const keep = options.keepPayloads ?? true;
+    this.#keepPayloads = typeof keep === 'boolean' ? () => keep : (via) => keep.includes(via);
+    this.#keepEntries = options.keepEntries ?? true;
   }
 
   append(input: JournalInput): JournalEntry {
     const { payload, ...rest } = input;
     const entry: JournalEntry = Object.freeze({
       ...rest,
-      ...(this.#keepPayloads && payload !== undefined ? { payload } : {}),
-      seq: this.#entries.length + 1,
+      ...(payload !== undefined && this.#keepPayloads(input.via) ? { payload } : {}),
+      seq: ++this.#size,
     });
-    this.#entries.push(entry);
+    if (this.#keepEntries) this.#entries.push(entry);
     for (const listener of this.#listeners) listener(entry);
     return entry;
   }
 
+  /** Entries appended so far (kept or not). */
   get size(): number {
-    return this.#entries.length;
+    return this.#size;
+  }
+
+  /** Whether `entries()` gives the history (see `JournalOptions.keepEntries`). */
+  get keepsEntries(): boolean {
+    return this.#keepEntries;
   }
 
   /** Entries in order, optionally only those after `afterSeq` or matching a filter. */

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { type Clock, SystemClock } from '../core/clock.ts';
 import type { Eui } from '../core/Eui.ts';
 import type { Journal } from '../core/Journal.ts';
@@ -78,6 +79,9 @@ export class HttpDeliveryClient implements UserOutbox {
     );
     this.#excerptChars = options.bodyExcerptChars ?? 200;
     this.#fetch = options.fetch ?? ((url, init) => globalThis.fetch(url, init));
+    // Every POST in flight and every sleeping retry listens on these two (and stops listening when
+    // done): up to maxConcurrentPosts plus the queued retries at once, which is not a leak.
+    setMaxListeners(0, this.#stopRetries.signal, this.#abortPosts.signal);
   }
 
   get closed(): boolean {

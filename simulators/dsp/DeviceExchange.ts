@@ -12,6 +12,7 @@ import {
 import { decodeGroupingHeader } from '../gbcs/GroupingHeader.ts';
 import type { DeviceRecord } from '../inventory/DeviceRecord.ts';
 import type { InventoryData } from '../inventory/InventoryData.ts';
+import type { SmartMeteringInventory } from '../inventory/SmartMeteringInventory.ts';
 import type { RegistrationData } from '../rdp/RegistrationData.ts';
 import { alertRecipients, credentialsUpdate } from './credentialsUpdated.ts';
 import type {
@@ -45,7 +46,8 @@ export interface DeviceExchangeOptions {
   readonly responder: Responder;
   readonly deviceGateway: DeviceGateway;
   readonly registrations: () => RegistrationData;
-  readonly inventory: InventoryData;
+  /** Read for alert recipients; written when a device answers Commission Device (8.1.1). */
+  readonly inventory: InventoryData & Pick<SmartMeteringInventory, 'commission'>;
 }
 
 /**
@@ -101,6 +103,7 @@ export class DeviceExchange {
       case 'response': {
         const hex = outcome.response.toString('hex');
         this.#journal(x, device, 'DSP', 'response', `device response to SRV ${x.srv.id}`, hex);
+        if (x.srv.id === '8.1.1') this.#commissioned(x);
         const input = deviceResponse({ ...this.#fields(x), gbcsPayload: outcome.response });
         await this.#o.responder.deliver(x.user, input, this.#meta(x, 'response'), `I0: device response to SRV ${x.srv.id}`);
         for (const alert of outcome.alerts ?? []) await this.#forwardAlert(x, alert);
@@ -131,6 +134,21 @@ export class DeviceExchange {
       return this.#o.responder.deliver(x.user, input, meta, `E20: ${reason}`);
     }
     await this.#o.responder.deliverXml(x.user, xml, code, meta, `${code}: S1SP response to SRV ${x.srv.id}${why}`);
+  }
+
+  /**
+   * Commission Device answered by the device: the inventory records it Commissioned now (DUIS 8.1.1;
+   * a device already commissioned keeps its date). A transition the inventory refuses is journalled.
+   */
+  #commissioned(x: Exchange): void {
+    const { deviceId } = x.device;
+    if (this.#o.inventory.get(deviceId)?.status === 'Commissioned') return;
+    try {
+      this.#o.inventory.commission(deviceId, this.#o.responder.now);
+      this.#journal(x, 'DSP', 'DSP', 'inventory', `device ${deviceId} Commissioned (SRV 8.1.1 answered by the device)`);
+    } catch (error) {
+      this.#journal(x, 'DSP', 'DSP', 'error', `device ${deviceId} answered 8.1.1 but the inventory refused to commission it: ${messageOf(error)}`);
+    }
   }
 
   async #forwardAlert(x: Exchange, alert: DeviceAlert): Promise<void> {

@@ -3,6 +3,7 @@ import type { Eui } from '../core/Eui.ts';
 import type { DuisResponseCode } from '../core/errors.ts';
 import type { Journal } from '../core/Journal.ts';
 import { DEFAULT_SCHEMA_VERSION, errorResponse } from '../duis/index.ts';
+import type { InProcessSigning } from '../duis/InProcessSigning.ts';
 import type { PartyDirectory } from '../estate/PartyDirectory.ts';
 import type { SmartMeteringInventory } from '../inventory/SmartMeteringInventory.ts';
 import type { KeyStore } from '../keystore/index.ts';
@@ -58,6 +59,19 @@ export interface DspOptions {
    * closes them (Harness.close).
    */
   readonly admissionWorkers?: AdmissionWorkers;
+  /**
+   * In-process signing for very large batches (decision 0009): requests must carry their
+   * originator's in-process signature (`receive`'s `inProcessSignature`), answers and deliveries
+   * carry the DSP's, and no XML-DSig is made or checked. Every other check runs as it does.
+   */
+  readonly inProcessSigning?: InProcessSigning;
+}
+
+/** What comes with a request besides its body. */
+export interface ReceiveMeta {
+  readonly contentType?: string;
+  /** With in-process signing only: the originator's signature over the body. */
+  readonly inProcessSignature?: string;
 }
 
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
@@ -88,6 +102,7 @@ export class Dsp {
       journal: options.journal,
       outbox: options.outbox,
       users: this.users,
+      ...(options.inProcessSigning && { inProcess: { signing: options.inProcessSigning, dsp: options.parties.dspSigner().eui } }),
       signer: async () => {
         if (options.dspSigner) return options.dspSigner;
         const xml = await options.keyStore.lookup(options.parties.dspSigner().eui, 'XML');
@@ -131,7 +146,7 @@ export class Dsp {
    * (the device exchanges they start run on concurrently). Rejects only on a harness fault, e.g.
    * the DSP's own signing credential missing from the key store.
    */
-  receive(service: DuisService, body: string, meta: { contentType?: string } = {}): Promise<DspAnswer> {
+  receive(service: DuisService, body: string, meta: ReceiveMeta = {}): Promise<DspAnswer> {
     const workers = this.#o.admissionWorkers;
     // Only what admission will go on to parse (a known service, a body of text not obviously too big).
     const early =
@@ -149,12 +164,12 @@ export class Dsp {
   async #receive(
     service: DuisService,
     body: string,
-    meta: { contentType?: string },
+    meta: ReceiveMeta,
     early: Promise<PreRead | undefined> | undefined,
   ): Promise<DspAnswer> {
     const o = this.#o;
     const options = { ...o, maxBodyBytes: o.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES };
-    const admitted = await admit(service, body, meta.contentType, options, early);
+    const admitted = await admit(service, body, meta.contentType, options, early, meta.inProcessSignature);
     if (isAnswer(admitted)) return admitted;
     const { header } = admitted;
     const now = o.clock.now();

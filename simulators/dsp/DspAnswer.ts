@@ -27,18 +27,21 @@ export interface DspAnswer {
   readonly responseCode?: DuisResponseCode;
   /** Why the request was refused, in a tester's words (HTTP errors and E-codes). */
   readonly reason?: string;
+  /** With in-process signing (decision 0009): the DSP's signature over `body`, which then has no XML-DSig one. */
+  readonly inProcessSignature?: string;
 }
 
 export const XML_CONTENT_TYPE = 'application/xml';
 export const TEXT_CONTENT_TYPE = 'text/plain; charset=utf-8';
 
-export function xmlAnswer(body: string, responseCode: DuisResponseCode, reason?: string): DspAnswer {
+export function xmlAnswer(body: string, responseCode: DuisResponseCode, reason?: string, inProcessSignature?: string): DspAnswer {
   return {
     status: 200,
     contentType: XML_CONTENT_TYPE,
     body,
     responseCode,
     ...(reason !== undefined && { reason }),
+    ...(inProcessSignature !== undefined && { inProcessSignature }),
   };
 }
 

@@ -11,6 +11,7 @@ import {
   SCHEMA_DCC_ALERT_CODES,
   type ServiceRequestInput,
 } from '../duis/index.ts';
+import type { InProcessSigning } from '../duis/InProcessSigning.ts';
 import { type DuisSigningCredential, signDuis } from '../xmldsig/signDuis.ts';
 import { type DspAnswer, xmlAnswer } from './DspAnswer.ts';
 import type { DeliveryMeta, UserOutbox } from './ports.ts';
@@ -23,6 +24,8 @@ export interface ResponderOptions {
   readonly users: UserDirectory;
   /** The DSP's XML-signing credential, resolved on first use. */
   readonly signer: () => Promise<DuisSigningCredential>;
+  /** In-process signing (decision 0009): responses are left unsigned in the XML and signed beside it as `dsp`. */
+  readonly inProcess?: { readonly signing: InProcessSigning; readonly dsp: Eui };
 }
 
 /** What the journal says about a response besides its XML. */
@@ -57,11 +60,12 @@ export class Responder {
 
   /** A signed `sr:Response`; codes outside the DUIS schema (harness-defined) are allowed but flagged by the schema. */
   async sign(input: DuisResponseInput): Promise<string> {
-    const signer = await this.#credential();
     const body = input.body;
     const outsideSchema =
       !isSchemaResponseCode(input.header.responseCode) ||
       (body.kind === 'DCCAlertMessage' && !SCHEMA_DCC_ALERT_CODES.includes(body.dccAlertCode));
+    if (this.#options.inProcess) return buildDuisResponse(input, { allowCodesOutsideSchema: outsideSchema });
+    const signer = await this.#credential();
     return buildDuisResponse(input, {
       sign: (xml) => signDuis(xml, signer),
       allowCodesOutsideSchema: outsideSchema,
@@ -72,7 +76,7 @@ export class Responder {
   async answer(to: Eui, input: DuisResponseInput, note: ResponseNote, reason?: string): Promise<DspAnswer> {
     const xml = await this.sign(input);
     this.#journalOut(to, 'response', input.header.responseCode, xml, note);
-    return xmlAnswer(xml, input.header.responseCode, reason);
+    return xmlAnswer(xml, input.header.responseCode, reason, this.#inProcessSignature(xml));
   }
 
   /** An asynchronous response or alert for a User: signed, journalled, handed to the outbox. */
@@ -101,7 +105,18 @@ export class Responder {
     };
     this.#journalOut(to, meta.kind === 'response' ? 'response' : 'alert', code, xml, note);
     const responseUrl = this.#options.users.get(to)?.responseUrl;
-    this.#options.outbox.deliver(to, xml, { ...meta, responseCode: code, ...(responseUrl && { responseUrl }) });
+    const inProcessSignature = this.#inProcessSignature(xml);
+    this.#options.outbox.deliver(to, xml, {
+      ...meta,
+      responseCode: code,
+      ...(responseUrl && { responseUrl }),
+      ...(inProcessSignature !== undefined && { inProcessSignature }),
+    });
+  }
+
+  #inProcessSignature(xml: string): string | undefined {
+    const p = this.#options.inProcess;
+    return p?.signing.sign(p.dsp, xml);
   }
 
   #credential(): Promise<DuisSigningCredential> {

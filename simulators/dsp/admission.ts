@@ -2,6 +2,7 @@ import type { Clock } from '../core/clock.ts';
 import type { Journal } from '../core/Journal.ts';
 import { type ParsedServiceRequest, parseDuisRequest } from '../duis/index.ts';
 import type { PartyDirectory } from '../estate/PartyDirectory.ts';
+import type { InProcessSigning } from '../duis/InProcessSigning.ts';
 import type { Credential, KeyStore } from '../keystore/index.ts';
 import { parseXmlStrict } from '../xmldsig/parseXmlStrict.ts';
 import type { AdmissionWorkers, PreRead } from './admissionWorkers.ts';
@@ -25,6 +26,11 @@ export interface AdmissionOptions {
   readonly maxBodyBytes: number;
   /** The pool that read `early`; see {@link admit}. */
   readonly admissionWorkers?: AdmissionWorkers;
+  /**
+   * In-process signing (decision 0009): requests carry the originator's in-process signature beside
+   * the text (`inProcessSignature`) instead of an XML-DSig signature in it; nothing else changes.
+   */
+  readonly inProcessSigning?: InProcessSigning;
 }
 
 const XML_MEDIA_TYPES = ['application/xml', 'text/xml'];
@@ -46,6 +52,7 @@ export async function admit(
   contentType: string | undefined,
   o: AdmissionOptions,
   early?: Promise<PreRead | undefined>,
+  inProcessSignature?: string,
 ): Promise<Admitted | DspAnswer> {
   let from = 'unknown';
   const refuse = (status: number, reason: string): DspAnswer => {
@@ -82,14 +89,21 @@ export async function admit(
   let doc: Document;
   let header: RequestHeader;
   try {
-    doc = parseXmlStrict(body);
+    // In process nothing verifies an XML signature, so the DUIS readers' lighter DOM will do.
+    doc = parseXmlStrict(body, { dom: o.inProcessSigning === undefined ? 'xmldom' : 'lite' });
     header = readHeader(doc);
   } catch (error) {
     return refuse(400, `not a DUIS request the DSP can read: ${messageOf(error)}`);
   }
   from = header.requestId.originator.toString();
-  const auth = await authenticate(doc, header.requestId.originator, o.keyStore, o.parties);
-  if (!auth.ok) return refuse(400, auth.reason);
+  if (o.inProcessSigning !== undefined) {
+    if (!o.inProcessSigning.verify(header.requestId.originator, body, inProcessSignature)) {
+      return refuse(400, `signature refused: the in-process signature does not verify for the RequestID's originator ${from} (this DSP takes requests only from in-process Users of its own estate)`);
+    }
+  } else {
+    const auth = await authenticate(doc, header.requestId.originator, o.keyStore, o.parties);
+    if (!auth.ok) return refuse(400, auth.reason);
+  }
   journalRequest(service, body, header, o);
   try {
     return { header, request: parseDuisRequest(doc), parseError: undefined };

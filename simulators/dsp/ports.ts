@@ -105,6 +105,8 @@ export interface DeliveryMeta {
   readonly deviceId?: Eui;
   /** `N42` etc. for DCC alerts, `8F3D` etc. for device alerts. */
   readonly alertCode?: string;
+  /** With in-process signing (decision 0009): the DSP's signature over the XML. */
+  readonly inProcessSignature?: string;
 }
 
 /**

@@ -36,9 +36,30 @@ export function kdfOtherInfo(p: Omit<GbcsKeyParams, 'privateKey' | 'publicKey'>)
   ]);
 }
 
+/**
+ * ECDH shared secrets by key pair. Z depends on the two keys alone (the KDF adds the counter), and a
+ * device and the ACB agree on it for every command between them, so it is kept while both key objects
+ * live: weakly, so keys dropped by their owners (DeviceCredentials' LRU) take their secrets with them.
+ */
+const SHARED_SECRETS = new WeakMap<KeyObject, WeakMap<KeyObject, Buffer>>();
+
+function sharedSecret(privateKey: KeyObject, publicKey: KeyObject): Buffer {
+  let byPublic = SHARED_SECRETS.get(privateKey);
+  if (byPublic === undefined) {
+    byPublic = new WeakMap();
+    SHARED_SECRETS.set(privateKey, byPublic);
+  }
+  let z = byPublic.get(publicKey);
+  if (z === undefined) {
+    z = diffieHellman({ privateKey, publicKey });
+    byPublic.set(publicKey, z);
+  }
+  return z;
+}
+
 /** AES-128 key: first 16 bytes of SHA-256(00 00 00 01 ‖ Z ‖ OtherInfo), Z the ECDH P-256 secret. */
 export function deriveGbcsKey(p: GbcsKeyParams): Buffer {
-  const z = diffieHellman({ privateKey: p.privateKey, publicKey: p.publicKey });
+  const z = sharedSecret(p.privateKey, p.publicKey);
   return createHash('sha256')
     .update(Buffer.from([0, 0, 0, 1]))
     .update(z)

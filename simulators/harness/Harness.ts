@@ -13,7 +13,7 @@ import type { SmartMeteringInventory } from '../inventory/SmartMeteringInventory
 import type { RegistrationStore } from '../rdp/RegistrationStore.ts';
 import type { S1spDirectory } from '../s1sp/index.ts';
 import type { Fleet } from '../smets2/index.ts';
-import { assemble, closeParts, type HarnessParts } from './assemble.ts';
+import { assemble, closeParts, type HarnessParts, type InProcessParts } from './assemble.ts';
 import type { HarnessCsp } from './harnessCsp.ts';
 import { type HarnessOptions, type HarnessTime, resolveOptions } from './harnessOptions.ts';
 import { startHarnessServer } from './harnessServer.ts';
@@ -42,6 +42,8 @@ export class Harness {
   readonly delivery: HttpDeliveryClient;
   readonly dsp: Dsp;
   readonly time: HarnessTime;
+  /** With `signing: 'in-process'` (decision 0009): the DSP's channel for in-process Users and their outbox. */
+  readonly inProcess: InProcessParts | undefined;
   readonly #parts: HarnessParts;
   readonly #server: RunningServer | undefined;
   #closed = false;
@@ -58,6 +60,7 @@ export class Harness {
     this.s1sps = parts.s1sps;
     this.delivery = parts.delivery;
     this.dsp = parts.dsp;
+    this.inProcess = parts.inProcess;
     this.csp = { scheduler: parts.csp.scheduler, network: parts.csp.network, gateway: parts.csp.gateway };
   }
 
@@ -162,6 +165,7 @@ export class Harness {
     if (!simulated || this.csp.network.openCommands === 0) await this.dsp.idle();
     else await setImmediate();
     await this.delivery.idle();
+    await this.inProcess?.outbox.idle();
   }
 
   #userEui(who: Eui | string): Eui {

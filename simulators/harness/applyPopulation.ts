@@ -39,7 +39,8 @@ interface Plan {
 
 /**
  * Installs a population: inventory records (SMETS2: the CHF with its CSP region, then ESME / GSME /
- * GPF on its device log; SMETS1: with their S1SP), all Commissioned; Registration Data (supplier of
+ * GPF on its device log; SMETS1: with their S1SP), all Commissioned – or, with `meters: installed`,
+ * the SMETS2 ESMEs and GSMEs Installed Not Commissioned; Registration Data (supplier of
  * the MPAN and the MPRN, the MPRN's gas transporter, a network operator override where the home names
  * one – the distributor's NO needs no record); the SMETS2 devices in the fleet with their cells as
  * the home says, and their device certificates in the SMKI repository; the SMETS1 devices enrolled
@@ -49,14 +50,20 @@ interface Plan {
 export async function applyPopulation(targets: PopulationTargets, population: Population): Promise<AppliedPopulation> {
   const held = await keyStoreCertificates(targets.estate);
   const plan: Plan = { records: [], registrations: [], registrationHomes: [], installs: [], enrolments: [] };
-  population.homes.forEach((home, i) => planHome(plan, home, i, targets, held, population.registeredFrom));
+  const installedOnly = population.meters === 'installed';
+  population.homes.forEach((home, i) => planHome(plan, home, i, targets, held, population.registeredFrom, installedOnly));
   // Registrations first: they can still clash with what the store holds (all or nothing either way).
   if (plan.registrations.length > 0) applyRegistrations(targets.registrations, plan);
   if (plan.records.length > 0) targets.inventory.addAll(plan.records);
+  const { smki, smkiRepository } = targets.estate;
   for (const { eui, spec } of plan.installs) {
-    const device = targets.fleet.install(eui, spec, held);
-    targets.estate.smkiRepository.add(device.deviceCertificate('DS'));
-    targets.estate.smkiRepository.add(device.deviceCertificate('KA'));
+    targets.fleet.install(eui, spec, held);
+    // The devices' first certificates, issued when someone looks at them (the SMKI issues them
+    // deterministically: the same bytes the device holds).
+    for (const usage of ['DS', 'KA'] as const) {
+      const serial = smki.deviceCertificateSerial({ eui, usage });
+      smkiRepository.addDevice({ serial, eui, usage }, () => smki.issueDeviceCertificate({ eui, usage }).der);
+    }
   }
   for (const { s1sp, device, slots } of plan.enrolments) s1sp.enrol(device, slots);
   return {
@@ -66,7 +73,7 @@ export async function applyPopulation(targets: PopulationTargets, population: Po
   };
 }
 
-function planHome(plan: Plan, home: Home, index: number, t: PopulationTargets, held: HeldCertificates, from: Date): void {
+function planHome(plan: Plan, home: Home, index: number, t: PopulationTargets, held: HeldCertificates, from: Date, installedOnly: boolean): void {
   const parties = resolveHomeParties(home, index, t.estate.parties, held);
   const id = (type: HomeDeviceType) => home.devices[type]!;
   for (const eui of Object.values(home.devices)) {
@@ -82,12 +89,14 @@ function planHome(plan: Plan, home: Home, index: number, t: PopulationTargets, h
   plan.records.push({ deviceId: id('CHF'), deviceType: 'CHF', cspRegion: home.region, ...commissioned });
   plan.installs.push({ eui: id('CHF'), spec: { type: 'CHF' } });
   const supplier = parties.supplier.eui;
+  // Meters only installed wait for their supplier's 8.1.1.
+  const meter = installedOnly ? ({ status: 'InstalledNotCommissioned' } as const) : commissioned;
   if (home.mpan) {
-    plan.records.push({ deviceId: id('ESME'), deviceType: 'ESME', importMpxn: home.mpan, chfId: id('CHF'), ...commissioned });
+    plan.records.push({ deviceId: id('ESME'), deviceType: 'ESME', importMpxn: home.mpan, chfId: id('CHF'), ...meter });
     plan.installs.push({ eui: id('ESME'), spec: { type: 'ESME', supplier, networkOperator: parties.electricityCells! } });
   }
   if (home.mprn) {
-    plan.records.push({ deviceId: id('GSME'), deviceType: 'GSME', importMpxn: home.mprn, chfId: id('CHF'), ...commissioned });
+    plan.records.push({ deviceId: id('GSME'), deviceType: 'GSME', importMpxn: home.mprn, chfId: id('CHF'), ...meter });
     plan.records.push({ deviceId: id('GPF'), deviceType: 'GPF', chfId: id('CHF'), ...commissioned });
     // A GSME has no network operator cells (decision 0005); the GT's are on the GPF.
     plan.installs.push({ eui: id('GSME'), spec: { type: 'GSME', supplier } });

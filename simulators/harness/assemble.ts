@@ -1,6 +1,9 @@
 import { type Clock, SimulatedClock, SystemClock } from '../core/clock.ts';
 import { Journal } from '../core/Journal.ts';
 import { HttpDeliveryClient, instantSleep } from '../delivery/index.ts';
+import { InProcessOutbox } from '../delivery/InProcessOutbox.ts';
+import type { InProcessDuisChannel } from '../client/DuisClient.ts';
+import { InProcessSigning } from '../duis/InProcessSigning.ts';
 import { AdmissionWorkers } from '../dsp/admissionWorkers.ts';
 import { Dsp } from '../dsp/Dsp.ts';
 import { PartyUserDirectory } from '../dsp/UserDirectory.ts';
@@ -33,6 +36,15 @@ export interface HarnessParts {
   readonly alerts: UnsolicitedAlerts;
   /** The DSP's admission worker threads, when it has any. */
   readonly admissionWorkers?: AdmissionWorkers;
+  /** With in-process signing (decision 0009): the DSP's channel for in-process Users, and their outbox. */
+  readonly inProcess?: InProcessParts;
+}
+
+export interface InProcessParts {
+  /** What a DuisClient takes as `inProcess`. */
+  readonly channel: InProcessDuisChannel;
+  /** Where the DSP's responses and alerts go: register each User's inbox. */
+  readonly outbox: InProcessOutbox;
 }
 
 /**
@@ -44,7 +56,7 @@ export async function assemble(o: ResolvedOptions): Promise<HarnessParts> {
   const clock: Clock = o.time === 'simulated' ? new SimulatedClock() : new SystemClock();
   const estate =
     o.profile === 'dccboxed' ? await loadDccBoxedEstate({ keystoreFile: o.keystoreFile!, clock }) : await loadDefaultEstate({ clock });
-  const journal = new Journal({ keepPayloads: o.keepPayloads });
+  const journal = new Journal(o.journal);
   const registrations = new RegistrationStore({ parties: estate.parties, clock });
   const inventory = new SmartMeteringInventory();
   const fleet = new Fleet({ smki: estate.smki, clock });
@@ -59,6 +71,9 @@ export async function assemble(o: ResolvedOptions): Promise<HarnessParts> {
     ...(clock instanceof SimulatedClock && { sleep: instantSleep({ clock }) }),
   });
   const signer = await estate.keyStore.lookup(estate.parties.dspSigner().eui, 'XML');
+  const signing = o.signing === 'in-process' ? new InProcessSigning() : undefined;
+  const inProcessOutbox = signing && new InProcessOutbox();
+  const outbox = inProcessOutbox ?? delivery;
   const admissionWorkers = o.workers > 0 ? new AdmissionWorkers({ keyStore: estate.keyStore, size: o.workers }) : undefined;
   const dsp = new Dsp({
     clock,
@@ -70,10 +85,11 @@ export async function assemble(o: ResolvedOptions): Promise<HarnessParts> {
     journal,
     ruleSet: o.ruleSet,
     deviceGateway: csp.gateway,
-    outbox: delivery,
+    outbox,
     deviceCredentials: fleetDeviceCredentials(fleet),
     ...(s1sps.all.length > 0 && { s1spGateway: s1spGateway(s1sps) }),
     ...(admissionWorkers && { admissionWorkers }),
+    ...(signing && { inProcessSigning: signing }),
   });
   const alerts = new UnsolicitedAlerts({
     gateway: csp.gateway,
@@ -83,11 +99,16 @@ export async function assemble(o: ResolvedOptions): Promise<HarnessParts> {
     signer: { privateKey: signer.privateKey, certificate: signer.certificate },
     clock,
     journal,
-    outbox: delivery,
+    outbox,
   });
+  const inProcess: InProcessParts | undefined = signing && inProcessOutbox && {
+    channel: { signing, dspEui: estate.parties.dspSigner().eui, receive: (service, body, meta) => dsp.receive(service, body, meta) },
+    outbox: inProcessOutbox,
+  };
   const parts = {
     ...{ estate, journal, registrations, inventory, fleet, csp, s1sps, users, delivery, dsp, alerts },
     ...(admissionWorkers && { admissionWorkers }),
+    ...(inProcess && { inProcess }),
   };
   try {
     await applyPopulation(parts, o.population);

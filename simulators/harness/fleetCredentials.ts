@@ -1,4 +1,4 @@
-import { type KeyObject, X509Certificate } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
 import type { Eui } from '../core/Eui.ts';
 import type { DeviceCredentials } from '../dsp/ports.ts';
 import type { Fleet } from '../smets2/index.ts';
@@ -14,7 +14,7 @@ export function fleetDeviceCredentials(fleet: Fleet): DeviceCredentials {
     async kaCertificate(deviceId: Eui): Promise<KeyObject> {
       const device = fleet.find(deviceId);
       if (device === undefined) throw new Error(`device ${deviceId} is not in the SMETS2 fleet, so its KA certificate is unknown`);
-      return new X509Certificate(device.deviceCertificate('KA')).publicKey;
+      return device.publicKey('KA');
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { ServerOptions as TlsOptions } from 'node:https';
 import { InvalidInputError } from '../core/errors.ts';
+import type { JournalOptions } from '../core/Journal.ts';
 import { defaultAdmissionWorkers } from '../dsp/admissionWorkers.ts';
 import { type RuleSet, ruleSetNamed } from '../dsp/RuleSet.ts';
 import { dccBoxedPopulation, defaultPopulation } from './defaultPopulation.ts';
@@ -7,6 +8,8 @@ import { NO_POPULATION, type Population } from './population.ts';
 
 export type HarnessProfile = 'default' | 'dccboxed';
 export type HarnessTime = 'simulated' | 'wall';
+/** How DUIS documents are signed between Users and the DSP (decision 0009). */
+export type HarnessSigning = 'xmldsig' | 'in-process';
 
 export interface HarnessHttpOptions {
   /** Default 127.0.0.1. */
@@ -32,13 +35,20 @@ export interface HarnessOptions {
   readonly responseUrl?: string;
   /** `default` (the profile's own homes), `none`, or a population (`parsePopulation`). */
   readonly population?: 'default' | 'none' | Population;
-  readonly journal?: { readonly keepPayloads?: boolean };
+  readonly journal?: JournalOptions;
   /**
    * Worker threads that parse and verify DUIS requests ahead of the DSP's queue (admission stays in
    * request order): a number, `auto` (sized by the cores: one fewer than there are, at least one) or
    * `false` for none. Default: `auto` on wall time (`up`), none on simulated time.
    */
   readonly workers?: false | 'auto' | number;
+  /**
+   * `xmldsig` (default): DUIS documents carry XML-DSig signatures, as with the real DSP.
+   * `in-process`: for very large batches, Users of this process hand requests to the DSP directly,
+   * each signed beside the text (`InProcessSigning`), and get answers and deliveries the same way
+   * (`Harness.inProcess`); all other validation is unchanged. No HTTP then (decision 0009).
+   */
+  readonly signing?: HarnessSigning;
 }
 
 /** Options checked and defaults filled in. */
@@ -50,13 +60,15 @@ export interface ResolvedOptions {
   readonly http: false | HarnessHttpOptions;
   readonly responseUrl?: string;
   readonly population: Population;
-  readonly keepPayloads: boolean;
+  readonly journal: JournalOptions;
   /** Admission worker threads; 0 for none. */
   readonly workers: number;
+  readonly signing: HarnessSigning;
 }
 
 const PROFILES: readonly HarnessProfile[] = ['default', 'dccboxed'];
 const TIMES: readonly HarnessTime[] = ['simulated', 'wall'];
+const SIGNINGS: readonly HarnessSigning[] = ['xmldsig', 'in-process'];
 
 /** Checks the options as a CLI would pass them (untyped values are refused with the option's name). */
 export function resolveOptions(options: HarnessOptions): ResolvedOptions {
@@ -71,6 +83,12 @@ export function resolveOptions(options: HarnessOptions): ResolvedOptions {
   if (profile === 'default' && keystoreFile !== undefined) {
     throw new InvalidInputError('keystoreFile', 'none: only the dccboxed profile reads a DCC Boxed keystore.json', keystoreFile);
   }
+  const signing = options.signing ?? 'xmldsig';
+  if (!SIGNINGS.includes(signing)) throw new InvalidInputError('signing', `one of ${SIGNINGS.join(', ')}`, signing);
+  const http = httpOptions(options.http);
+  if (signing === 'in-process' && http !== false) {
+    throw new InvalidInputError('http', "false: in-process signing never leaves the process (use signing 'xmldsig' to serve HTTP)", options.http);
+  }
   const responseUrl = options.responseUrl;
   if (responseUrl !== undefined && (typeof responseUrl !== 'string' || !/^https?:\/\/\S+$/.test(responseUrl))) {
     throw new InvalidInputError('responseUrl', 'an http(s) URL', responseUrl);
@@ -80,11 +98,12 @@ export function resolveOptions(options: HarnessOptions): ResolvedOptions {
     ...(keystoreFile !== undefined && { keystoreFile }),
     ruleSet: ruleSetNamed(options.ruleSet ?? 'baseline'),
     time,
-    http: httpOptions(options.http),
+    http,
     ...(responseUrl !== undefined && { responseUrl }),
     population: populationOf(options.population, profile),
-    keepPayloads: options.journal?.keepPayloads ?? true,
-    workers: workersOf(options.workers, time),
+    journal: options.journal ?? {},
+    workers: signing === 'in-process' ? 0 : workersOf(options.workers, time),
+    signing,
   };
 }
 

@@ -4,9 +4,9 @@ import { Mpan } from '../core/Mpan.ts';
 import { Mprn } from '../core/Mprn.ts';
 import { CSP_REGIONS, type CspRegion } from '../inventory/enumerations.ts';
 import { deviceTypesOf, HOME_DEVICE_TYPES, type HomeDeviceType, homeDeviceId, MAX_HOME_NUMBER } from './homeDevices.ts';
-import { DEFAULT_REGISTERED_FROM, type Home, type Population } from './population.ts';
+import { DEFAULT_REGISTERED_FROM, type Home, METER_ARRIVALS, type MeterArrival, type Population } from './population.ts';
 
-const POPULATION_FIELDS = ['homes', 'validateCheckDigits', 'registeredFrom'];
+const POPULATION_FIELDS = ['homes', 'validateCheckDigits', 'registeredFrom', 'meters'];
 const HOME_FIELDS = [
   'name', 'number', 'supplier', 'smets', 's1sp', 'region', 'mpan', 'mprn',
   'gasTransporter', 'networkOperator', 'networkOperatorCells', 'devices',
@@ -32,9 +32,11 @@ export function parsePopulation(data: unknown, file: string): Population {
   const from = top.registeredFrom ?? DEFAULT_REGISTERED_FROM;
   const registeredFrom = typeof from === 'string' ? new Date(from) : new Date(Number.NaN);
   if (Number.isNaN(registeredFrom.getTime())) throw at('registeredFrom', 'a date (ISO 8601, e.g. 2025-01-01)', from);
+  const meters = top.meters ?? 'commissioned';
+  if (!(METER_ARRIVALS as readonly unknown[]).includes(meters)) throw at('meters', `one of ${METER_ARRIVALS.join(', ')}`, meters);
   const homes = top.homes.map((h: unknown, i: number) => parseHome(h, i, { validateCheckDigit, at }));
   checkUnique(homes, at);
-  return Object.freeze({ homes: Object.freeze(homes), registeredFrom });
+  return Object.freeze({ homes: Object.freeze(homes), registeredFrom, ...(meters !== 'commissioned' && { meters: meters as MeterArrival }) });
 }
 
 type At = (path: string, expected: string, got: unknown) => InvalidFileError;

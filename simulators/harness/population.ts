@@ -39,10 +39,23 @@ export interface Home {
 }
 
 /** A population of homes: the devices of an estate, as data. */
+/**
+ * How the SMETS2 meters (ESME, GSME) arrive: `commissioned` (the default) – in the inventory as
+ * Commissioned from `registeredFrom`; `installed` – Installed Not Commissioned, for their supplier
+ * to commission with SRV 8.1.1 (the DSP records the commissioning when the device answers). CHFs
+ * and GPFs are commissioned either way (they join the WAN and the HAN at installation); SMETS1
+ * meters are always commissioned.
+ */
+export type MeterArrival = 'commissioned' | 'installed';
+
+export const METER_ARRIVALS: readonly MeterArrival[] = ['commissioned', 'installed'];
+
 export interface Population {
   readonly homes: readonly Home[];
   /** When the registrations (supplier, gas transporter, NO overrides) start; default 2025-01-01. */
   readonly registeredFrom: Date;
+  /** Default `commissioned`. */
+  readonly meters?: MeterArrival;
 }
 
 /** A home as an estate file (YAML or JSON) writes it: plain text and numbers. */
@@ -70,6 +83,8 @@ export interface PopulationData {
   readonly validateCheckDigits?: boolean;
   /** ISO date; default `2025-01-01`. */
   readonly registeredFrom?: string;
+  /** `commissioned` (default) or `installed` (see `MeterArrival`). */
+  readonly meters?: string;
 }
 
 export const DEFAULT_REGISTERED_FROM = '2025-01-01T00:00:00Z';

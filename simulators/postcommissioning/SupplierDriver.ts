@@ -53,6 +53,9 @@ interface DeviceState {
   readonly certificates: Partial<Record<KeyUsage, Buffer>>;
 }
 
+/** The clock tolerance of Commission Device, in seconds **[assumed]**: DUIS allows 0 to 86,400. */
+const COMMISSIONING_TOLERANCE_S = 300;
+
 const USAGE_OF: Partial<Record<WorkflowStep, KeyUsage>> = { issueDS: 'DS', updateDS: 'DS', issueKA: 'KA', updateKA: 'KA' };
 
 export class SupplierDriver {
@@ -64,7 +67,9 @@ export class SupplierDriver {
   readonly #queues = new Map<string, Promise<unknown>>();
 
   constructor(options: DriverOptions) {
-    if (options.harness.url === undefined) throw new RangeError('SupplierDriver: the harness needs http (Harness.start({ http: { port: 0 } }))');
+    if (options.harness.url === undefined && options.harness.inProcess === undefined) {
+      throw new RangeError("SupplierDriver: the harness needs http (Harness.start({ http: { port: 0 } })) or in-process signing (signing: 'in-process')");
+    }
     this.#o = options;
     this.#bodies = { keyStore: options.harness.estate.keyStore, organisationCa: options.harness.estate.smki.organisationCa.der };
   }
@@ -77,7 +82,10 @@ export class SupplierDriver {
   async run(devices: readonly DrivenDevice[]): Promise<DriverStats> {
     const h = this.#o.harness;
     const states: DeviceState[] = devices.map((d) => ({ d, supplier: d.supplier, issued: {}, certificates: {} }));
-    for (const s of states) this.#fault(s, s.d.scenario.faults?.always);
+    // A fault `always` holds from commissioning on: at once for meters commissioned at installation,
+    // after their 8.1.1 for the others (a meter offline from the start could not be commissioned).
+    const commissioning = new Set(states.filter((s) => this.#acts(s, 'commission')));
+    for (const s of states) if (!commissioning.has(s)) this.#fault(s, s.d.scenario.faults?.always);
     for (const step of this.#o.steps ?? WORKFLOW_STEPS) {
       const moving = states.filter((s) => s.d.scenario.changeOfSupplierBefore === step && s.d.newSupplier !== undefined);
       if (moving.length > 0) {
@@ -89,6 +97,7 @@ export class SupplierDriver {
       await this.#pool(acting, (s) => this.#send(s, step));
       await this.#settle();
       for (const s of acting) if (s.d.scenario.faults?.[step] !== undefined) this.#fault(s, s.d.scenario.faults.always ?? 'none');
+      if (step === 'commission') for (const s of acting) this.#fault(s, s.d.scenario.faults?.always);
       if (step === 'issueDS' || step === 'issueKA') this.#certify(acting, USAGE_OF[step]!);
       this.#o.receiver.clear();
     }
@@ -98,6 +107,7 @@ export class SupplierDriver {
 
   #acts(s: DeviceState, step: WorkflowStep): boolean {
     if (s.d.scenario.skip?.some((x) => x === step)) return false;
+    if (step === 'commission') return this.#o.harness.inventory.get(s.d.deviceId)?.status === 'InstalledNotCommissioned';
     if (step === 'networkOperator') return s.d.networkOperator !== undefined;
     if (step === 'updateDS' || step === 'updateKA') return s.certificates[USAGE_OF[step]!] !== undefined;
     return true;
@@ -111,6 +121,11 @@ export class SupplierDriver {
     const client = this.#client(s.supplier);
     const target = s.d.deviceId;
     this.#counts[step] = (this.#counts[step] ?? 0) + 1;
+    if (step === 'commission') {
+      const body = { kind: 'CommissionDeviceSynchroniseClock', currentDateTime: this.#o.harness.clock.now(), tolerancePeriod: COMMISSIONING_TOLERANCE_S } as const;
+      await client.critical({ target, srv: '8.1.1', body });
+      return;
+    }
     if (step === 'networkOperator') {
       const owner = s.d.scenario.placeWrongNetworkOperator ? s.d.wrongNetworkOperator! : s.d.networkOperator!;
       if (s.d.scenario.networkOperatorCells === 'accessControlBroker') {
@@ -173,7 +188,8 @@ export class SupplierDriver {
     let c = this.#clients.get(key);
     if (c === undefined) {
       const h = this.#o.harness;
-      c = new DuisClient({ baseUrl: h.url!, user, keyStore: h.estate.keyStore, clock: h.clock });
+      const channel = h.inProcess?.channel;
+      c = new DuisClient({ ...(channel ? { inProcess: channel } : { baseUrl: h.url! }), user, keyStore: h.estate.keyStore, clock: h.clock });
       this.#clients.set(key, c);
     }
     return c;
@@ -184,6 +200,8 @@ export class SupplierDriver {
    * from that User (E12), and concurrent POSTs could arrive out of order. Users run in parallel.
    */
   #serial(user: Eui, work: () => Promise<void>): Promise<void> {
+    // In process, requests reach the DSP's queue in the order they are sent (DuisClient.send).
+    if (this.#o.harness.inProcess !== undefined) return work();
     const key = user.toString();
     const run = (this.#queues.get(key) ?? Promise.resolve()).then(work);
     this.#queues.set(key, run.catch(() => undefined));

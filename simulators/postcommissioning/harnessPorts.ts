@@ -5,6 +5,7 @@ import type { InventoryData } from '../inventory/InventoryData.ts';
 import type { RegistrationData } from '../rdp/RegistrationData.ts';
 import type { CellName, Fleet } from '../smets2/index.ts';
 import type { Criteria } from './criteria.ts';
+import type { JournalFacts } from './JournalFacts.ts';
 import type { CellsPort, DeviceCells, TrackedDevice } from './ports.ts';
 import { DEFAULT_SETTINGS, type PostCommissioningSettings } from './settings.ts';
 import { trackPostCommissioning, type TrackingResult } from './tracker.ts';
@@ -56,13 +57,21 @@ export interface TrackHarnessOptions {
   readonly asOf?: Date;
   readonly settings?: PostCommissioningSettings;
   readonly criteria?: readonly Criteria[];
+  /**
+   * The journal already read, entry by entry, by a subscriber (`journal.subscribe((e) => facts.add(e))`
+   * from before the first entry): what a journal that keeps no entries (`keepEntries: false`) needs.
+   */
+  readonly facts?: JournalFacts;
 }
 
 /** The tracker over a running estate's journal, inventory, fleet and Registration Data. */
 export function trackHarness(estate: TrackedEstate, options: TrackHarnessOptions = {}): TrackingResult {
+  if (options.facts === undefined && !estate.journal.keepsEntries) {
+    throw new RangeError('trackHarness: this journal keeps no entries (keepEntries: false); pass the facts a subscriber read from it');
+  }
   const settings = options.settings ?? DEFAULT_SETTINGS;
   return trackPostCommissioning({
-    journal: estate.journal.entries(),
+    journal: options.facts ?? estate.journal.entries(),
     devices: inventoryDevices(estate.inventory, settings),
     cells: fleetCells(estate.fleet),
     registrations: estate.registrations,

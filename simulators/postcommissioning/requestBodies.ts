@@ -1,10 +1,9 @@
 /** The post-commissioning request bodies a supplier builds, from the certificates the key store holds. */
-import { X509Certificate } from 'node:crypto';
 import { certificatesOf, updateSecurityCredentialsBody } from '../client/index.ts';
 import type { Eui } from '../core/Eui.ts';
 import type { KeyUsage } from '../core/roles.ts';
 import { replacementsFor, type RequestBody } from '../duis/index.ts';
-import type { DeviceCsr } from '../gbcs/index.ts';
+import { type DeviceCsr, verifyDeviceCsr } from '../gbcs/index.ts';
 import type { KeyStore } from '../keystore/index.ts';
 import type { Smki } from '../smki/index.ts';
 
@@ -60,17 +59,14 @@ export async function changeOfSupplierBody(ctx: BodyContext, newSupplier: Eui, m
 }
 
 /**
- * The device certificate the SMKI issues for a device's CSR. The harness SMKI derives keys from
- * (seed, device, usage, generation) rather than certifying a CSR's key, so this finds the generation
- * whose key is the CSR's (the device moves one generation per CS02c). Undefined when none matches.
+ * The device certificate the SMKI issues for a device's CSR, as a supplier gets it by submitting the
+ * CSR: its proof of possession checked, the key certified for the device and key usage the CSR
+ * names. Undefined when the CSR's signature does not verify, it names no key usage, or its
+ * hardwareModuleName is another device's.
  */
-export function certifyCsr(smki: Smki, deviceId: Eui, csr: DeviceCsr, maxGeneration = 8): Buffer | undefined {
+export function certifyCsr(smki: Smki, deviceId: Eui, csr: DeviceCsr): Buffer | undefined {
   const usage = csr.keyUsage;
-  if (usage === undefined) return undefined;
-  for (let generation = 1; generation <= maxGeneration; generation++) {
-    const issued = smki.issueDeviceCertificate({ eui: deviceId, usage, generation }).der;
-    const spki = new X509Certificate(issued).publicKey.export({ type: 'spki', format: 'der' });
-    if (spki.equals(csr.subjectPublicKeyInfo)) return issued;
-  }
-  return undefined;
+  if (usage === undefined || !verifyDeviceCsr(csr)) return undefined;
+  if (csr.deviceId !== undefined && !csr.deviceId.equals(deviceId)) return undefined;
+  return smki.certifyDeviceKey({ eui: deviceId, usage, subjectPublicKeyInfo: csr.subjectPublicKeyInfo });
 }

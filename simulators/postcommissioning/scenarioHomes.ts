@@ -6,6 +6,7 @@
 import { Mpan } from '../core/Mpan.ts';
 import { Mprn } from '../core/Mprn.ts';
 import { applyPopulation, type Harness, type HomeData, homeDeviceId, parsePopulation } from '../harness/index.ts';
+import type { MeterArrival } from '../harness/population.ts';
 import type { CspRegion } from '../inventory/enumerations.ts';
 import { scenarioNamed, type ScenarioName } from './scenarios.ts';
 import type { DrivenDevice } from './SupplierDriver.ts';
@@ -28,10 +29,16 @@ export interface ScenarioHome {
 const REGIONS: readonly CspRegion[] = ['North', 'Central', 'South'];
 
 /**
- * Installs the homes (commissioned now, registered from now), applies what the scenarios change at
+ * Installs the homes (registered from now; commissioned now, or installed for the supplier's 8.1.1), applies what the scenarios change at
  * installation (NO cells, an empty Recovery cell) and returns the devices for `SupplierDriver.run`.
  */
-export async function installScenarioHomes(h: Harness, homes: readonly ScenarioHome[], at: Date = h.clock.now()): Promise<DrivenDevice[]> {
+export async function installScenarioHomes(
+  h: Harness,
+  homes: readonly ScenarioHome[],
+  at: Date = h.clock.now(),
+  /** `installed`: the meters wait for their supplier's 8.1.1 (the driver's `commission` step). */
+  meters: MeterArrival = 'commissioned',
+): Promise<DrivenDevice[]> {
   const parties = h.estate.parties;
   const data: HomeData[] = homes.map((home) => {
     const scenario = scenarioNamed(home.scenario, `homes[${home.number}].scenario`);
@@ -48,7 +55,7 @@ export async function installScenarioHomes(h: Harness, homes: readonly ScenarioH
       networkOperatorCells: cells,
     };
   });
-  await applyPopulation(h, parsePopulation({ homes: data, registeredFrom: at.toISOString() }, 'scenario homes'));
+  await applyPopulation(h, parsePopulation({ homes: data, registeredFrom: at.toISOString(), meters }, 'scenario homes'));
   return homes.flatMap((home) => devicesOf(h, home, at));
 }
 

@@ -5,10 +5,13 @@
  */
 import { InvalidInputError } from '../core/errors.ts';
 
-/** The supplier's post-commissioning Service Requests for one device, in the order it sends them. */
-export type WorkflowStep = 'networkOperator' | 'issueDS' | 'updateDS' | 'issueKA' | 'updateKA';
+/**
+ * The supplier's Service Requests for one device, in the order it sends them: Commission Device
+ * (8.1.1, for meters installed but not yet commissioned), then the post-commissioning ones.
+ */
+export type WorkflowStep = 'commission' | 'networkOperator' | 'issueDS' | 'updateDS' | 'issueKA' | 'updateKA';
 
-export const WORKFLOW_STEPS: readonly WorkflowStep[] = ['networkOperator', 'issueDS', 'updateDS', 'issueKA', 'updateKA'];
+export const WORKFLOW_STEPS: readonly WorkflowStep[] = ['commission', 'networkOperator', 'issueDS', 'updateDS', 'issueKA', 'updateKA'];
 
 /** Fault data as `Device.setFault` takes it (`parseFault`). */
 export type FaultData = string | { readonly kind: string; readonly [parameter: string]: unknown };
@@ -22,7 +25,7 @@ export interface Scenario {
   readonly networkOperatorCells: 'supplier' | 'accessControlBroker' | 'wrongNetworkOperator';
   /** The Recovery cell left empty at installation. */
   readonly recoveryEmpty?: boolean;
-  /** A fault on the device during one step (set before it, cleared after), or `always` from installation. */
+  /** A fault on the device during one step (set before it, cleared after), or `always` from commissioning on. */
   readonly faults?: Readonly<Partial<Record<WorkflowStep | 'always', FaultData>>>;
   readonly skip?: readonly WorkflowStep[];
   /** The meter point changes supplier (RDP, then the new supplier's 6.23) just before this step. */
@@ -72,7 +75,7 @@ export const SCENARIOS = {
   },
   neverCommunicating: {
     kind: 'realFailure',
-    description: 'The device never communicates (offline from installation)',
+    description: 'The device never communicates after commissioning (offline from then on)',
     networkOperatorCells: 'supplier',
     faults: { always: 'offline' },
   },

@@ -21,6 +21,7 @@ export class CertificateEntry {
   readonly role: RemotePartyRole | undefined;
   readonly usage: KeyUsage | undefined;
   #x509?: X509Certificate;
+  #publicKey?: KeyObject;
 
   constructor(der: Buffer) {
     this.der = der;
@@ -38,7 +39,10 @@ export class CertificateEntry {
   }
 
   get publicKey(): KeyObject {
-    return this.x509.publicKey;
+    // One KeyObject per certificate: X509Certificate makes a new one per call, and the GBCS MAC's
+    // shared-secret cache (gbcs/mac.ts) is keyed by key object.
+    this.#publicKey ??= this.x509.publicKey;
+    return this.#publicKey;
   }
 }
 

@@ -1,3 +1,4 @@
+import type { KeyObject } from 'node:crypto';
 import type { Eui } from '../core/Eui.ts';
 import { type KeyUsage, REMOTE_PARTY_ROLES, type RemotePartyRole } from '../core/roles.ts';
 import type { TrustAnchorCellIdentifier } from '../gbcs/index.ts';
@@ -112,6 +113,14 @@ export class Device {
   /** The device's current DS or KA certificate (as CS02e answers). */
   deviceCertificate(usage: KeyUsage): Buffer {
     return new ActiveDevice(this.fleet.services, this.index).certificate(usage);
+  }
+
+  /**
+   * The public key of the device's current DS or KA certificate (`deviceCertificate`): CS02d installs
+   * a certificate only for the pending key pair, so the current credential's key is always it.
+   */
+  publicKey(usage: KeyUsage): KeyObject {
+    return new ActiveDevice(this.fleet.services, this.index).material(usage).publicKey;
   }
 
   keyGeneration(usage: KeyUsage): number {

@@ -1,4 +1,4 @@
-import { createPublicKey, type KeyObject, X509Certificate } from 'node:crypto';
+import { type KeyObject, X509Certificate } from 'node:crypto';
 import type { Eui } from '../core/Eui.ts';
 import type { KeyUsage } from '../core/roles.ts';
 import type { Smki } from '../smki/index.ts';
@@ -20,18 +20,22 @@ export interface CredentialOverride {
   readonly privateKey?: KeyObject;
 }
 
+/** Default LRU size: the four credentials (DS, KA; two generations) of 8,192 devices talking at once. */
+export const DEFAULT_DEVICE_KEY_CACHE_SIZE = 32_768;
+
 /**
  * Device key pairs and certificates, derived on demand from the SMKI seed + EUI + usage + generation
- * (`Smki.issueDeviceCertificate`): nothing is stored per device. A small LRU keeps the credentials of
- * the devices currently talking, so a scenario does not re-derive them per message; its size bounds
- * the memory whatever the fleet size.
+ * (`Smki.deviceKeyPair`, `Smki.issueDeviceCertificate`): nothing is stored per device. The
+ * certificate is issued only when asked for (CS02c needs the keys alone). An LRU keeps the
+ * credentials of the devices currently talking, so a scenario does not re-derive them per message;
+ * its size bounds the memory whatever the fleet size.
  */
 export class DeviceCredentials {
   readonly #cache = new Map<string, DeviceKeyMaterial>();
 
   constructor(
     readonly smki: Smki,
-    readonly cacheSize = 512,
+    readonly cacheSize = DEFAULT_DEVICE_KEY_CACHE_SIZE,
   ) {}
 
   derived(eui: Eui, usage: KeyUsage, generation: number): DeviceKeyMaterial {
@@ -42,15 +46,29 @@ export class DeviceCredentials {
       this.#cache.set(key, hit);
       return hit;
     }
-    const issued = this.smki.issueDeviceCertificate({ eui, usage, generation });
-    const material: DeviceKeyMaterial = {
-      certificate: issued.der,
-      privateKey: issued.privateKey,
-      publicKey: createPublicKey(issued.privateKey),
-    };
+    const material = new DerivedMaterial(this.smki, eui, usage, generation);
     this.#cache.set(key, material);
     if (this.#cache.size > this.cacheSize) this.#cache.delete(this.#cache.keys().next().value!);
     return material;
+  }
+}
+
+class DerivedMaterial implements DeviceKeyMaterial {
+  readonly privateKey: KeyObject;
+  readonly publicKey: KeyObject;
+  readonly #issue: () => Buffer;
+  #certificate: Buffer | undefined;
+
+  constructor(smki: Smki, eui: Eui, usage: KeyUsage, generation: number) {
+    const keys = smki.deviceKeyPair({ eui, usage, generation });
+    this.privateKey = keys.privateKey;
+    this.publicKey = keys.publicKey;
+    this.#issue = () => smki.issueDeviceCertificate({ eui, usage, generation }, keys).der;
+  }
+
+  get certificate(): Buffer {
+    this.#certificate ??= this.#issue();
+    return this.#certificate;
   }
 }
 

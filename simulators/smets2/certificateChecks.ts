@@ -1,4 +1,4 @@
-import { X509Certificate } from 'node:crypto';
+import { createHash, X509Certificate } from 'node:crypto';
 import type { Reason } from '../core/verdict.ts';
 import type { CertificateUpdateStatus } from '../gbcs/index.ts';
 import { checkOrganisationCertificate } from '../smki/index.ts';
@@ -33,12 +33,62 @@ export function judgeReplacement(
   now: Date,
   applyTimeChecks: boolean,
 ): CertificateJudgement {
+  if (cell.role === 'root') return judgeFresh(der, cell, pathCertificates, root, now, applyTimeChecks).judgement;
+  const key = judgementKey(der, cell, pathCertificates, root, applyTimeChecks);
+  const t = now.getTime();
+  const held = JUDGEMENTS.get(key);
+  if (held !== undefined && t >= held.validFrom && t <= held.validTo) return held.judgement;
+  const fresh = judgeFresh(der, cell, pathCertificates, root, now, applyTimeChecks);
+  const timeFree = fresh.judgement.reasons.every((r) => !TIME_REASONS.has(r.code));
+  if (fresh.validity !== undefined && timeFree) {
+    JUDGEMENTS.set(key, { judgement: fresh.judgement, ...fresh.validity });
+    if (JUDGEMENTS.size > JUDGEMENT_CACHE_SIZE) JUDGEMENTS.delete(JUDGEMENTS.keys().next().value!);
+  }
+  return fresh.judgement;
+}
+
+/**
+ * Judgements of the same certificate for the same cell, path and root: the same NO certificate is
+ * offered to device after device. Only what does not depend on the time is kept, and reused while
+ * `now` is inside the certificate's validity – where the time checks pass – so a kept judgement is
+ * the one a fresh check would give.
+ */
+const JUDGEMENTS = new Map<string, { readonly judgement: CertificateJudgement; readonly validFrom: number; readonly validTo: number }>();
+const JUDGEMENT_CACHE_SIZE = 1024;
+
+function judgementKey(der: Buffer, cell: CellDefinition, path: readonly Buffer[], root: CertificateEntry | undefined, applyTimeChecks: boolean): string {
+  const h = createHash('sha256').update(`${cell.role}/${cell.keyUsage}/${applyTimeChecks}/${path.length}/`);
+  for (const part of [der, root?.der ?? Buffer.alloc(0), ...path]) h.update(`${part.length}:`).update(part);
+  return h.digest('base64');
+}
+
+function judgeFresh(
+  der: Buffer,
+  cell: CellDefinition,
+  pathCertificates: readonly Buffer[],
+  root: CertificateEntry | undefined,
+  now: Date,
+  applyTimeChecks: boolean,
+): { judgement: CertificateJudgement; validity?: { validFrom: number; validTo: number } } {
   let certificate: X509Certificate;
   try {
     certificate = new X509Certificate(der);
   } catch (error) {
-    return bad('badCertificate', 'malformed-certificate', `not an X.509 certificate: ${String(error)}`);
+    return { judgement: bad('badCertificate', 'malformed-certificate', `not an X.509 certificate: ${String(error)}`) };
   }
+  const validity = { validFrom: Date.parse(certificate.validFrom), validTo: Date.parse(certificate.validTo) };
+  return { judgement: judgeParsed(certificate, der, cell, pathCertificates, root, now, applyTimeChecks), validity };
+}
+
+function judgeParsed(
+  certificate: X509Certificate,
+  der: Buffer,
+  cell: CellDefinition,
+  pathCertificates: readonly Buffer[],
+  root: CertificateEntry | undefined,
+  now: Date,
+  applyTimeChecks: boolean,
+): CertificateJudgement {
   if (cell.role === 'root') return judgeRoot(certificate, now, applyTimeChecks);
   const issuer = pathCertificates
     .map(parseQuietly)

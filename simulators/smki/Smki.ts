@@ -1,7 +1,12 @@
 import { InvalidInputError } from '../core/errors.ts';
 import { createDeviceCa, createOrganisationCa, createRootCa } from './authorities.ts';
+import type { KeyPair } from './keys.ts';
 import {
   type DeviceCertificateParams,
+  deriveDeviceKeyPair,
+  deviceCertificateSerial,
+  type DeviceKeyCertificationParams,
+  issueDeviceCertificateForKey,
   issueDeviceCertificate,
   issueOrganisationCertificate,
   issueXmlSigningCertificate,
@@ -62,7 +67,23 @@ export class Smki {
     return issueXmlSigningCertificate(this.seed, this.organisationCa, params);
   }
 
-  issueDeviceCertificate(params: DeviceCertificateParams): SmkiCredential {
-    return issueDeviceCertificate(this.seed, this.deviceCa, params);
+  /** `keys`: the pair `deviceKeyPair` gave for the same parameters, to save deriving it again. */
+  issueDeviceCertificate(params: DeviceCertificateParams, keys?: KeyPair): SmkiCredential {
+    return issueDeviceCertificate(this.seed, this.deviceCa, params, keys);
+  }
+
+  /** A device certificate (DER) for a key the device generated (CS02c's CSR, its signature checked by the caller). */
+  certifyDeviceKey(params: DeviceKeyCertificationParams): Buffer {
+    return issueDeviceCertificateForKey(this.seed, this.deviceCa, params);
+  }
+
+  /** The serial (upper-case hex) `issueDeviceCertificate` gives for these parameters, without issuing. */
+  deviceCertificateSerial(params: DeviceCertificateParams): string {
+    return deviceCertificateSerial(this.seed, params);
+  }
+
+  /** The key pair a device certificate for these parameters certifies, without issuing it. */
+  deviceKeyPair(params: DeviceCertificateParams): KeyPair {
+    return deriveDeviceKeyPair(this.seed, params);
   }
 }

@@ -44,10 +44,39 @@ export class SmkiRepository {
       ...(description.roleNumber === undefined ? {} : { role: description.roleNumber }),
       status,
     });
+    this.#index(entry);
+    return entry;
+  }
+
+  #index(entry: RepositoryEntry): void {
     this.#bySerial.set(entry.serial, entry);
-    const list = this.#byEui.get(entry.eui.hex) ?? [];
-    list.push(entry);
-    this.#byEui.set(entry.eui.hex, list);
+    const list = this.#byEui.get(entry.eui.hex);
+    if (list === undefined) this.#byEui.set(entry.eui.hex, [entry]);
+    else list.push(entry);
+  }
+
+  /**
+   * Adds a device certificate by its particulars, issued only when someone reads its `der`: an estate
+   * of a million devices lists them all without issuing a million certificates up front. `der` must
+   * give the certificate these particulars describe (the SMKI issues it deterministically).
+   */
+  addDevice(particulars: { readonly serial: string; readonly eui: Eui; readonly usage: 'DS' | 'KA'; readonly status?: CertificateStatus }, der: () => Buffer): RepositoryEntry {
+    const serial = BigInt(`0x${particulars.serial}`).toString(16).toUpperCase();
+    const held = this.#bySerial.get(serial);
+    if (held) return held;
+    let issued: Buffer | undefined;
+    const entry: RepositoryEntry = Object.freeze({
+      get der(): Buffer {
+        issued ??= der();
+        return issued;
+      },
+      serial,
+      kind: 'device' as const,
+      eui: particulars.eui,
+      usage: particulars.usage,
+      status: particulars.status ?? 'I',
+    });
+    this.#index(entry);
     return entry;
   }
 

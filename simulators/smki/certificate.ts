@@ -14,7 +14,8 @@ export interface CertificateTemplate {
   readonly subject: Buffer;
   readonly notBefore: Date;
   readonly notAfter: Date;
-  readonly publicKey: KeyObject;
+  /** The subject's key, or its DER SubjectPublicKeyInfo. */
+  readonly publicKey: KeyObject | Buffer;
   /** DER `Extension` elements, in the order they should appear. */
   readonly extensions: readonly Buffer[];
 }

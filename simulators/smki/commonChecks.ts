@@ -154,12 +154,25 @@ export function checkPolicy(decoded: DecodedCertificate, policy: string, reasons
   }
 }
 
+/**
+ * Public keys by SubjectPublicKeyInfo, the last few hundred: the same CA and organisation keys come
+ * up in check after check, and making a key object costs more than the rest of a profile check.
+ */
+const PUBLIC_KEYS = new Map<string, KeyObject | undefined>();
+const PUBLIC_KEY_CACHE_SIZE = 256;
+
 function publicKeyOf(spki: Buffer): KeyObject | undefined {
+  const id = spki.toString('base64');
+  if (PUBLIC_KEYS.has(id)) return PUBLIC_KEYS.get(id);
+  let key: KeyObject | undefined;
   try {
-    return createPublicKey({ key: spki, format: 'der', type: 'spki' });
+    key = createPublicKey({ key: spki, format: 'der', type: 'spki' });
   } catch {
-    return undefined;
+    key = undefined;
   }
+  PUBLIC_KEYS.set(id, key);
+  if (PUBLIC_KEYS.size > PUBLIC_KEY_CACHE_SIZE) PUBLIC_KEYS.delete(PUBLIC_KEYS.keys().next().value!);
+  return key;
 }
 
 function decodeIssuer(issuer: CertificateLike): DecodedCertificate {

@@ -9,10 +9,22 @@ import { createECDH, createHash, createHmac, type KeyObject } from 'node:crypto'
 const N = 0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551n;
 const BYTES = 32;
 
+/** Private scalars by key object: exporting one costs more than the rest of a signature. */
+const SCALARS = new WeakMap<KeyObject, bigint>();
+
+function scalarOf(privateKey: KeyObject): bigint {
+  let d = SCALARS.get(privateKey);
+  if (d === undefined) {
+    const jwk = privateKey.export({ format: 'jwk' });
+    if (jwk.crv !== 'P-256' || jwk.d === undefined) throw new TypeError('signDeterministic: expected a P-256 private key');
+    d = toBigInt(Buffer.from(jwk.d, 'base64url'));
+    SCALARS.set(privateKey, d);
+  }
+  return d;
+}
+
 export function signDeterministic(data: Uint8Array, privateKey: KeyObject, encoding: 'raw' | 'der' = 'der'): Buffer {
-  const jwk = privateKey.export({ format: 'jwk' });
-  if (jwk.crv !== 'P-256' || jwk.d === undefined) throw new TypeError('signDeterministic: expected a P-256 private key');
-  const d = toBigInt(Buffer.from(jwk.d, 'base64url'));
+  const d = scalarOf(privateKey);
   const hash = createHash('sha256').update(data).digest();
   const z = toBigInt(hash) % N;
   for (const k of nonces(d, hash)) {

@@ -10,7 +10,7 @@ import {
   keyUsageExtension,
   subjectKeyIdentifierExtension,
 } from './extensions.ts';
-import { deriveKeyPair, keyIdentifier } from './keys.ts';
+import { deriveKeyPair, type KeyPair, keyIdentifier } from './keys.ts';
 import { organisationSubject } from './names.ts';
 import {
   DEFAULT_VALIDITY,
@@ -158,13 +158,77 @@ export function issueDeviceCertificate(
   seed: string,
   deviceCa: SmkiCredential,
   params: DeviceCertificateParams,
+  /** The pair `deriveDeviceKeyPair` gave for the same parameters, when the caller has it already. */
+  keys?: KeyPair,
 ): SmkiCredential {
   const eui = checkEui(params.eui);
-  return issue(seed, deviceCa, 'device', eui, checkUsage(params.usage), params, DEFAULT_VALIDITY.device, {
+  const usage = checkUsage(params.usage);
+  const shape = {
     subject: sequence(),
     policy: DEVICE_POLICY_OID,
     san: hardwareModuleNameExtension(DEVICE_HW_TYPE_OID, eui.toBytes()),
-  });
+  };
+  return issue(seed, deviceCa, 'device', eui, usage, params, DEFAULT_VALIDITY.device, shape, keys);
+}
+
+export interface DeviceKeyCertificationParams {
+  readonly eui: Eui;
+  readonly usage: KeyUsage;
+  /** The DER SubjectPublicKeyInfo to certify (a CSR's). */
+  readonly subjectPublicKeyInfo: Buffer;
+  readonly notBefore?: Date;
+  readonly notAfter?: Date;
+}
+
+/**
+ * A device certificate for a key the device generated itself (CS02c's CSR, once its proof of
+ * possession has been checked): the same profile as `issueDeviceCertificate`, the serial derived from
+ * the seed, EUI, usage and key, so the same CSR gets the same certificate on every run.
+ */
+export function issueDeviceCertificateForKey(seed: string, deviceCa: SmkiCredential, params: DeviceKeyCertificationParams): Buffer {
+  const eui = checkEui(params.eui);
+  const usage = checkUsage(params.usage);
+  const spki = params.subjectPublicKeyInfo;
+  if (!Buffer.isBuffer(spki) || spki.length === 0) throw new InvalidInputError('subjectPublicKeyInfo', 'a DER SubjectPublicKeyInfo', spki);
+  const notBefore = checkDate(params.notBefore ?? DEFAULT_VALIDITY.device.notBefore, 'notBefore');
+  const notAfter = checkDate(params.notAfter ?? DEFAULT_VALIDITY.device.notAfter, 'notAfter');
+  const serial = deriveSerial(seed, 'device-for-key', eui.hex, usage, spki.toString('hex'));
+  return signCertificate(
+    {
+      serial,
+      issuer: deviceCa.subjectName,
+      subject: sequence(),
+      notBefore,
+      notAfter,
+      publicKey: spki,
+      extensions: [
+        keyUsageExtension([KEY_USAGE_OF[usage]]),
+        subjectKeyIdentifierExtension(keyIdentifier(spki)),
+        hardwareModuleNameExtension(DEVICE_HW_TYPE_OID, eui.toBytes()),
+        certificatePoliciesExtension([DEVICE_POLICY_OID]),
+        authorityKeyIdentifierExtension(deviceCa.keyIdentifier),
+      ],
+    },
+    deviceCa.privateKey,
+  );
+}
+
+/**
+ * The key pair `issueDeviceCertificate` certifies for these parameters, without issuing anything:
+ * what a device needs to sign, MAC or answer CS02c, when nobody asks for its certificate.
+ */
+export function deriveDeviceKeyPair(seed: string, params: DeviceCertificateParams): KeyPair {
+  return deriveKeyPair(seed, keyLabel('device', checkEui(params.eui), checkUsage(params.usage), checkGeneration(params.generation)));
+}
+
+/** The serial `issueDeviceCertificate` derives for these parameters (upper-case hex). */
+export function deviceCertificateSerial(seed: string, params: DeviceCertificateParams): string {
+  if (params.serial !== undefined) return serialHex(parseSerial(params.serial));
+  return serialHex(deriveSerial(seed, 'device', checkEui(params.eui).hex, checkUsage(params.usage), checkGeneration(params.generation)));
+}
+
+function keyLabel(kind: CredentialKind, eui: Eui, usageLabel: string, generation: number): string {
+  return `${kind}/${eui.hex}/${usageLabel}/${generation}`;
 }
 
 interface Shape {
@@ -185,6 +249,7 @@ function issue(
   options: IssueOptions,
   defaults: { readonly notBefore: Date; readonly notAfter: Date },
   shape: Shape,
+  derived?: KeyPair,
 ): SmkiCredential {
   const generation = checkGeneration(options.generation);
   const notBefore = checkDate(options.notBefore ?? defaults.notBefore, 'notBefore');
@@ -197,7 +262,7 @@ function issue(
     );
   }
   const usageLabel = shape.variant === undefined ? usage : `${usage}/${shape.variant}`;
-  const keys = deriveKeyPair(seed, `${kind}/${eui.hex}/${usageLabel}/${generation}`);
+  const keys = derived ?? deriveKeyPair(seed, keyLabel(kind, eui, usageLabel, generation));
   const keyId = keyIdentifier(keys.publicKey);
   const serial =
     options.serial === undefined

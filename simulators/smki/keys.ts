@@ -45,8 +45,9 @@ export function deriveKeyPair(seed: string, label: string): KeyPair {
   return { privateKey, publicKey: createPublicKey(privateKey) };
 }
 
-/** DER SubjectPublicKeyInfo of a public (or private) key. */
-export function subjectPublicKeyInfo(key: KeyObject): Buffer {
+/** DER SubjectPublicKeyInfo of a public (or private) key; a Buffer is taken to be one already. */
+export function subjectPublicKeyInfo(key: KeyObject | Buffer): Buffer {
+  if (Buffer.isBuffer(key)) return key;
   const publicKey = key.type === 'private' ? createPublicKey(key) : key;
   return publicKey.export({ format: 'der', type: 'spki' });
 }
@@ -56,8 +57,8 @@ export function subjectPublicKeyInfo(key: KeyObject): Buffer {
  * 0100 type nibble followed by the least significant 60 bits of SHA-1 over the subjectPublicKey
  * bits (checked against the RTDS certificates).
  */
-export function keyIdentifier(key: KeyObject): Buffer {
-  const spki = readSingle(subjectPublicKeyInfo(key), TAG.SEQUENCE);
+export function keyIdentifier(key: KeyObject | Buffer): Buffer {
+  const spki = readSingle(Buffer.isBuffer(key) ? key : subjectPublicKeyInfo(key), TAG.SEQUENCE);
   const bits = children(spki)[1];
   if (bits === undefined) throw new TypeError('keyIdentifier: SubjectPublicKeyInfo without a key');
   const sha1 = createHash('sha1').update(readBitString(bits).bytes).digest();

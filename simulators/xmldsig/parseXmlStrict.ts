@@ -1,4 +1,5 @@
 import { DOMParser } from '@xmldom/xmldom';
+import { parseLiteDocument } from './liteDocument.ts';
 import { parsePlainDocument } from './plainDocument.ts';
 import { XmlRefusedError } from './XmlRefusedError.ts';
 
@@ -33,7 +34,16 @@ const NOT_IN_NAMESPACE_NAMES = /[\s&<>"]/;
  * xmldom never expands entities other than the five predefined ones and character references, so
  * nothing here can grow beyond the size of the text.
  */
-export function parseXmlStrict(xml: string): Document {
+export interface ParseXmlOptions {
+  /**
+   * `lite`: plain-form text is read into liteDocument.ts's read-only DOM (what DUIS readers need,
+   * several times cheaper) – for documents no XML-DSig will touch (decision 0009). Default `xmldom`.
+   * Other text goes to xmldom either way; the refusals are the same.
+   */
+  readonly dom?: 'xmldom' | 'lite';
+}
+
+export function parseXmlStrict(xml: string, options: ParseXmlOptions = {}): Document {
   if (typeof xml !== 'string') {
     throw new XmlRefusedError('not-well-formed', `expected XML text, got a value of type ${typeof xml}`);
   }
@@ -43,7 +53,7 @@ export function parseXmlStrict(xml: string): Document {
 
   // Plain XML (what the harness writes and signs) is read without xmldom's tokenizer, into the
   // same Document (plainDocument.ts); anything else goes to xmldom.
-  let doc = parsePlainDocument(text, {});
+  let doc = options.dom === 'lite' ? parseLiteDocument(text) : parsePlainDocument(text, {});
   if (doc === undefined) {
     // xmldom catches what a handler throws while it parses an element and reports it again as
     // "element parse error: …"; the first refusal is the one worth reading, so it is rethrown.
