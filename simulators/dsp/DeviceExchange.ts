@@ -14,6 +14,7 @@ import type { DeviceRecord } from '../inventory/DeviceRecord.ts';
 import type { InventoryData } from '../inventory/InventoryData.ts';
 import type { SmartMeteringInventory } from '../inventory/SmartMeteringInventory.ts';
 import type { RegistrationData } from '../rdp/RegistrationData.ts';
+import { commissioningOutcome } from './commissioningOutcome.ts';
 import { alertRecipients, credentialsUpdate } from './credentialsUpdated.ts';
 import type {
   DeliveryKind,
@@ -103,7 +104,7 @@ export class DeviceExchange {
       case 'response': {
         const hex = outcome.response.toString('hex');
         this.#journal(x, device, 'DSP', 'response', `device response to SRV ${x.srv.id}`, hex);
-        if (x.srv.id === '8.1.1') this.#commissioned(x);
+        if (x.srv.id === '8.1.1') this.#commissioned(x, outcome.response);
         const input = deviceResponse({ ...this.#fields(x), gbcsPayload: outcome.response });
         await this.#o.responder.deliver(x.user, input, this.#meta(x, 'response'), `I0: device response to SRV ${x.srv.id}`);
         for (const alert of outcome.alerts ?? []) await this.#forwardAlert(x, alert);
@@ -137,12 +138,18 @@ export class DeviceExchange {
   }
 
   /**
-   * Commission Device answered by the device: the inventory records it Commissioned now (DUIS 8.1.1;
-   * a device already commissioned keeps its date). A transition the inventory refuses is journalled.
+   * Commission Device answered by the device: when it set its clock, the inventory records it
+   * Commissioned now (DUIS 8.1.1; a device already commissioned keeps its date). A response that
+   * says the clock was not set, or a transition the inventory refuses, is journalled instead.
    */
-  #commissioned(x: Exchange): void {
+  #commissioned(x: Exchange, response: Buffer): void {
     const { deviceId } = x.device;
     if (this.#o.inventory.get(deviceId)?.status === 'Commissioned') return;
+    const outcome = commissioningOutcome(response);
+    if (!outcome.ok) {
+      this.#journal(x, 'DSP', 'DSP', 'inventory', `device ${deviceId} not commissioned: ${outcome.reason}`);
+      return;
+    }
     try {
       this.#o.inventory.commission(deviceId, this.#o.responder.now);
       this.#journal(x, 'DSP', 'DSP', 'inventory', `device ${deviceId} Commissioned (SRV 8.1.1 answered by the device)`);

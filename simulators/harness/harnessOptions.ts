@@ -89,6 +89,9 @@ export function resolveOptions(options: HarnessOptions): ResolvedOptions {
   if (signing === 'in-process' && http !== false) {
     throw new InvalidInputError('http', "false: in-process signing never leaves the process (use signing 'xmldsig' to serve HTTP)", options.http);
   }
+  const checkedWorkers = workersOf(options.workers, time);
+  // In process nothing is read ahead of the queue (there is no XML-DSig to verify); the option is still checked.
+  const workers = signing === 'in-process' ? 0 : checkedWorkers;
   const responseUrl = options.responseUrl;
   if (responseUrl !== undefined && (typeof responseUrl !== 'string' || !/^https?:\/\/\S+$/.test(responseUrl))) {
     throw new InvalidInputError('responseUrl', 'an http(s) URL', responseUrl);
@@ -102,7 +105,7 @@ export function resolveOptions(options: HarnessOptions): ResolvedOptions {
     ...(responseUrl !== undefined && { responseUrl }),
     population: populationOf(options.population, profile),
     journal: options.journal ?? {},
-    workers: signing === 'in-process' ? 0 : workersOf(options.workers, time),
+    workers,
     signing,
   };
 }

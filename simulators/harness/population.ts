@@ -38,7 +38,6 @@ export interface Home {
   readonly devices: Readonly<Partial<Record<HomeDeviceType, Eui>>>;
 }
 
-/** A population of homes: the devices of an estate, as data. */
 /**
  * How the SMETS2 meters (ESME, GSME) arrive: `commissioned` (the default) – in the inventory as
  * Commissioned from `registeredFrom`; `installed` – Installed Not Commissioned, for their supplier
@@ -50,6 +49,7 @@ export type MeterArrival = 'commissioned' | 'installed';
 
 export const METER_ARRIVALS: readonly MeterArrival[] = ['commissioned', 'installed'];
 
+/** A population of homes: the devices of an estate, as data. */
 export interface Population {
   readonly homes: readonly Home[];
   /** When the registrations (supplier, gas transporter, NO overrides) start; default 2025-01-01. */

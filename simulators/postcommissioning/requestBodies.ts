@@ -62,11 +62,11 @@ export async function changeOfSupplierBody(ctx: BodyContext, newSupplier: Eui, m
  * The device certificate the SMKI issues for a device's CSR, as a supplier gets it by submitting the
  * CSR: its proof of possession checked, the key certified for the device and key usage the CSR
  * names. Undefined when the CSR's signature does not verify, it names no key usage, or its
- * hardwareModuleName is another device's.
+ * hardwareModuleName is not this device's (or absent: a device CSR names its device).
  */
 export function certifyCsr(smki: Smki, deviceId: Eui, csr: DeviceCsr): Buffer | undefined {
   const usage = csr.keyUsage;
   if (usage === undefined || !verifyDeviceCsr(csr)) return undefined;
-  if (csr.deviceId !== undefined && !csr.deviceId.equals(deviceId)) return undefined;
+  if (csr.deviceId === undefined || !csr.deviceId.equals(deviceId)) return undefined;
   return smki.certifyDeviceKey({ eui: deviceId, usage, subjectPublicKeyInfo: csr.subjectPublicKeyInfo });
 }

@@ -1,4 +1,5 @@
 import type { Eui } from '../core/Eui.ts';
+import { InvalidInputError } from '../core/errors.ts';
 import { type CertificateLike, certificateDer } from './decode.ts';
 import { describeCertificate } from './describe.ts';
 
@@ -61,6 +62,9 @@ export class SmkiRepository {
    * give the certificate these particulars describe (the SMKI issues it deterministically).
    */
   addDevice(particulars: { readonly serial: string; readonly eui: Eui; readonly usage: 'DS' | 'KA'; readonly status?: CertificateStatus }, der: () => Buffer): RepositoryEntry {
+    if (typeof particulars.serial !== 'string' || !/^[0-9A-Fa-f]{1,40}$/.test(particulars.serial)) {
+      throw new InvalidInputError('serial', 'up to 40 hex digits', particulars.serial);
+    }
     const serial = BigInt(`0x${particulars.serial}`).toString(16).toUpperCase();
     const held = this.#bySerial.get(serial);
     if (held) return held;
