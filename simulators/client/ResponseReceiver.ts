@@ -118,8 +118,17 @@ export class ResponseReceiver {
     return async (xml, meta) => {
       const at = this.#clock.now();
       this.#attempts.push({ seq: ++this.#attemptSeq, at, status: 200, taken: true, bytes: Buffer.byteLength(xml), contentType: 'application/xml' });
-      const check = meta.inProcessSignature === undefined ? undefined : checkInProcessMessage(xml, meta.inProcessSignature, trust);
-      const kept = this.#queue.then(() => this.#keep(xml, at, { status: 200 }, { contentType: 'application/xml' }, check));
+      if (meta.inProcessSignature === undefined) {
+        const kept = this.#queue.then(() => this.#keep(xml, at, { status: 200 }, { contentType: 'application/xml' }));
+        this.#queue = kept.catch(() => undefined);
+        await kept;
+        return;
+      }
+      // Kept in arrival order at once; read (parsed) when first looked at – a batch looks at few.
+      const signature = meta.inProcessSignature;
+      const kept = this.#queue.then(() =>
+        this.#log.add(lazyMessage({ seq: ++this.#messageSeq, receivedAt: at, xml, contentType: 'application/xml', answeredStatus: 200 }, () => checkInProcessMessage(xml, signature, trust))),
+      );
       this.#queue = kept.catch(() => undefined);
       await kept;
     };
@@ -201,6 +210,35 @@ export class ResponseReceiver {
       ...check,
     });
   }
+}
+
+type ArrivalFields = Pick<ReceivedMessage, 'seq' | 'receivedAt' | 'xml' | 'contentType' | 'answeredStatus'>;
+
+/** A kept message whose check (signature and parse) runs when one of its results is first read. */
+function lazyMessage(fields: ArrivalFields, check: () => DspMessageCheck): ReceivedMessage {
+  let done: DspMessageCheck | undefined;
+  const result = () => (done ??= check());
+  return Object.freeze({
+    ...fields,
+    get signatureOk() {
+      return result().signatureOk;
+    },
+    get reasons() {
+      return result().reasons;
+    },
+    get signer() {
+      return result().signer;
+    },
+    get response() {
+      return result().response;
+    },
+    get parseError() {
+      return result().parseError;
+    },
+    get kind() {
+      return kindOf(result());
+    },
+  });
 }
 
 function kindOf(check: DspMessageCheck): ReceivedKind {

@@ -16,7 +16,12 @@ interface MutableAttempt {
 
 interface MutableHistory {
   readonly attempts: MutableAttempt[];
-  readonly frames: DeviceFrame[];
+  /**
+   * The device's frames as parallel lists – kinds and times in ms – not an object and a Date each:
+   * a night of a million frames is held by few objects, and `history` makes DeviceFrames on demand.
+   */
+  readonly frameKinds: FrameKind[];
+  readonly frameTimes: number[];
   commissionedAt?: Date;
 }
 
@@ -88,7 +93,8 @@ export class JournalFacts {
       outcome: a.outcome,
       alerts: [...a.alerts],
     }));
-    return { attempts, frames: [...h.frames], ...(h.commissionedAt && { commissionedAt: h.commissionedAt }) };
+    const frames: DeviceFrame[] = h.frameKinds.map((kind, i) => ({ kind, at: new Date(h.frameTimes[i]!) }));
+    return { attempts, frames, ...(h.commissionedAt && { commissionedAt: h.commissionedAt }) };
   }
 
   #duis(e: JournalEntry): void {
@@ -117,7 +123,7 @@ export class JournalFacts {
 
   #gbcs(e: JournalEntry): void {
     if (e.deviceId !== undefined && e.from === e.deviceId && (e.kind === 'response' || e.kind === 'alert')) {
-      this.#device(e.deviceId).frames.push({ kind: e.kind, at: e.at });
+      this.#frame(e.deviceId, e.kind, e.at);
     }
     const a = e.requestId === undefined ? undefined : this.#attempts.get(e.requestId);
     if (a === undefined) return;
@@ -148,16 +154,22 @@ export class JournalFacts {
     let kind: FrameKind | undefined;
     if (e.from === e.deviceId && (e.kind === 'response' || e.kind === 'alert')) kind = e.kind;
     else if (e.from === 'CSP' && e.kind === 'late-response') kind = 'lateResponse';
-    if (kind !== undefined) this.#device(e.deviceId).frames.push({ kind, at: e.at });
+    if (kind !== undefined) this.#frame(e.deviceId, kind, e.at);
   }
 
   #device(deviceId: string): MutableHistory {
     let h = this.#devices.get(deviceId);
     if (h === undefined) {
-      h = { attempts: [], frames: [] };
+      h = { attempts: [], frameKinds: [], frameTimes: [] };
       this.#devices.set(deviceId, h);
     }
     return h;
+  }
+
+  #frame(deviceId: string, kind: FrameKind, at: Date): void {
+    const h = this.#device(deviceId);
+    h.frameKinds.push(kind);
+    h.frameTimes.push(at.getTime());
   }
 
   #warn(text: string): void {

@@ -3,6 +3,7 @@ import type { Clock } from '../core/clock.ts';
 import { InvalidInputError } from '../core/errors.ts';
 import type { KeyUsage } from '../core/roles.ts';
 import type { Reason } from '../core/verdict.ts';
+import { isP256Spki } from './p256Spki.ts';
 import { type CertificateLike, type DecodedCertificate, decodeCertificate } from './decode.ts';
 import { DerError } from './der.ts';
 import { readKeyUsageField, readPolicies } from './fields.ts';
@@ -62,6 +63,7 @@ export function checkAlgorithms(decoded: DecodedCertificate, reasons: Reason[]):
       ),
     );
   }
+  if (isP256Spki(decoded.subjectPublicKeyInfo)) return;
   const key = publicKeyOf(decoded.subjectPublicKeyInfo);
   if (!key || !isP256(key)) {
     const found = key ? describeKey(key) : 'a public key that does not parse';
