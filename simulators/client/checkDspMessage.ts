@@ -61,20 +61,21 @@ export async function checkDspMessage(
       message: `signed with ${signer.label} (role ${signer.role}), which is not a DSP XML-signing credential`,
     });
   }
-  let response: ParsedDuisResponse | undefined;
-  let parseError: string | undefined;
-  try {
-    response = parseDuisResponse(doc);
-  } catch (error) {
-    parseError = describe(error);
-  }
   return {
     signatureOk: verdict.ok && reasons.length === 0,
     reasons,
     ...(signer !== undefined && { signer }),
-    ...(response !== undefined && { response }),
-    ...(parseError !== undefined && { parseError }),
+    ...readDspResponse(doc),
   };
+}
+
+/** The `sr:Response` of a document, or why it is not one: never throws. */
+export function readDspResponse(doc: Document): { response?: ParsedDuisResponse; parseError?: string } {
+  try {
+    return { response: parseDuisResponse(doc) };
+  } catch (error) {
+    return { parseError: describe(error) };
+  }
 }
 
 function describe(error: unknown): string {

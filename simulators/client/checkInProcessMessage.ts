@@ -1,9 +1,8 @@
 import type { Eui } from '../core/Eui.ts';
 import type { Reason } from '../core/verdict.ts';
-import { type ParsedDuisResponse, parseDuisResponse } from '../duis/index.ts';
 import type { InProcessSigning } from '../duis/InProcessSigning.ts';
 import { parseXmlStrict } from '../xmldsig/parseXmlStrict.ts';
-import type { DspMessageCheck } from './checkDspMessage.ts';
+import { type DspMessageCheck, readDspResponse } from './checkDspMessage.ts';
 
 /** Where in-process answers come from (decision 0009): the signing of the estate and the DSP's EUI. */
 export interface InProcessTrust {
@@ -31,19 +30,7 @@ export function checkInProcessMessage(xml: string, signature: string | undefined
     const message = describe(error);
     return { signatureOk: false, reasons: [...reasons, { code: 'not-well-formed', message }], parseError: message };
   }
-  let response: ParsedDuisResponse | undefined;
-  let parseError: string | undefined;
-  try {
-    response = parseDuisResponse(doc);
-  } catch (error) {
-    parseError = describe(error);
-  }
-  return {
-    signatureOk: reasons.length === 0,
-    reasons,
-    ...(response !== undefined && { response }),
-    ...(parseError !== undefined && { parseError }),
-  };
+  return { signatureOk: reasons.length === 0, reasons, ...readDspResponse(doc) };
 }
 
 function describe(error: unknown): string {

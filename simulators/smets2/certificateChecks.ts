@@ -33,18 +33,29 @@ export function judgeReplacement(
   now: Date,
   applyTimeChecks: boolean,
 ): CertificateJudgement {
-  if (cell.role === 'root') return judgeFresh(der, cell, pathCertificates, root, now, applyTimeChecks).judgement;
-  const key = judgementKey(der, cell, pathCertificates, root, applyTimeChecks);
+  const q: Replacement = { der, cell, pathCertificates, root, now, applyTimeChecks };
+  if (cell.role === 'root') return judgeFresh(q).judgement;
+  const key = judgementKey(q);
   const t = now.getTime();
   const held = JUDGEMENTS.get(key);
   if (held !== undefined && t >= held.validFrom && t <= held.validTo) return held.judgement;
-  const fresh = judgeFresh(der, cell, pathCertificates, root, now, applyTimeChecks);
+  const fresh = judgeFresh(q);
   const timeFree = fresh.judgement.reasons.every((r) => !TIME_REASONS.has(r.code));
   if (fresh.validity !== undefined && timeFree) {
     JUDGEMENTS.set(key, { judgement: fresh.judgement, ...fresh.validity });
     if (JUDGEMENTS.size > JUDGEMENT_CACHE_SIZE) JUDGEMENTS.delete(JUDGEMENTS.keys().next().value!);
   }
   return fresh.judgement;
+}
+
+/** What a device is asked to judge: a certificate for a cell, with the command's path and its own root. */
+interface Replacement {
+  readonly der: Buffer;
+  readonly cell: CellDefinition;
+  readonly pathCertificates: readonly Buffer[];
+  readonly root: CertificateEntry | undefined;
+  readonly now: Date;
+  readonly applyTimeChecks: boolean;
 }
 
 /**
@@ -56,39 +67,25 @@ export function judgeReplacement(
 const JUDGEMENTS = new Map<string, { readonly judgement: CertificateJudgement; readonly validFrom: number; readonly validTo: number }>();
 const JUDGEMENT_CACHE_SIZE = 1024;
 
-function judgementKey(der: Buffer, cell: CellDefinition, path: readonly Buffer[], root: CertificateEntry | undefined, applyTimeChecks: boolean): string {
-  const h = createHash('sha256').update(`${cell.role}/${cell.keyUsage}/${applyTimeChecks}/${path.length}/`);
-  for (const part of [der, root?.der ?? Buffer.alloc(0), ...path]) h.update(`${part.length}:`).update(part);
+function judgementKey(q: Replacement): string {
+  const h = createHash('sha256').update(`${q.cell.role}/${q.cell.keyUsage}/${q.applyTimeChecks}/${q.pathCertificates.length}/`);
+  for (const part of [q.der, q.root?.der ?? Buffer.alloc(0), ...q.pathCertificates]) h.update(`${part.length}:`).update(part);
   return h.digest('base64');
 }
 
-function judgeFresh(
-  der: Buffer,
-  cell: CellDefinition,
-  pathCertificates: readonly Buffer[],
-  root: CertificateEntry | undefined,
-  now: Date,
-  applyTimeChecks: boolean,
-): { judgement: CertificateJudgement; validity?: { validFrom: number; validTo: number } } {
+function judgeFresh(q: Replacement): { judgement: CertificateJudgement; validity?: { validFrom: number; validTo: number } } {
   let certificate: X509Certificate;
   try {
-    certificate = new X509Certificate(der);
+    certificate = new X509Certificate(q.der);
   } catch (error) {
     return { judgement: bad('badCertificate', 'malformed-certificate', `not an X.509 certificate: ${String(error)}`) };
   }
   const validity = { validFrom: Date.parse(certificate.validFrom), validTo: Date.parse(certificate.validTo) };
-  return { judgement: judgeParsed(certificate, der, cell, pathCertificates, root, now, applyTimeChecks), validity };
+  return { judgement: judgeParsed(certificate, q), validity };
 }
 
-function judgeParsed(
-  certificate: X509Certificate,
-  der: Buffer,
-  cell: CellDefinition,
-  pathCertificates: readonly Buffer[],
-  root: CertificateEntry | undefined,
-  now: Date,
-  applyTimeChecks: boolean,
-): CertificateJudgement {
+function judgeParsed(certificate: X509Certificate, q: Replacement): CertificateJudgement {
+  const { der, cell, pathCertificates, root, now, applyTimeChecks } = q;
   if (cell.role === 'root') return judgeRoot(certificate, now, applyTimeChecks);
   const issuer = pathCertificates
     .map(parseQuietly)
