@@ -58,7 +58,10 @@ export class Responder {
     return buildDuisRequest(request, { sign: (xml) => signDuis(xml, signer) });
   }
 
-  /** A signed `sr:Response`; codes outside the DUIS schema (harness-defined) are allowed but flagged by the schema. */
+  /**
+   * A signed `sr:Response` (with in-process signing: unsigned, its signature goes beside it); codes
+   * outside the DUIS schema (harness-defined) are allowed but flagged by the schema.
+   */
   async sign(input: DuisResponseInput): Promise<string> {
     const body = input.body;
     const outsideSchema =
