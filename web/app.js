@@ -2,6 +2,9 @@
 // The live view's page: draws what /live/events sends (see simulators/liveview/messages.ts for the
 // shapes) and sends the replay control message. No framework, nothing fetched but this server.
 
+import { deviceCard } from './deviceCards.js';
+import { el } from './dom.js';
+
 /** @typedef {{ id: string, kind: string, label: string, detail?: string }} Participant */
 /** @typedef {{ seq: number, via: string, kind: string, from: Participant, to: Participant, label: string, summary: string, tone: string, responseCode?: string }} Entry */
 /** @typedef {{ eui: string, name: string }} PartyRef */
@@ -11,7 +14,6 @@
 const LANE_ORDER = ['user', 'dsp', 'dcc', 'rdp', 'csp', 's1sp', 'device', 'other'];
 const LANE_NAMES = { user: 'User', dsp: 'DSP', dcc: 'DCC', rdp: 'RDP', csp: 'CSP', s1sp: 'S1SP', device: 'Device', other: '' };
 /** Cells a SMETS2 card always shows; the rest fold away. */
-const SHOWN_CELLS = new Set(['supplierDS', 'supplierKA', 'networkOperatorDS', 'networkOperatorKA']);
 const params = new URLSearchParams(location.search);
 /**
  * Milliseconds between arrows arriving together, so a room sees them one by one; `?pace=0`, or a
@@ -39,21 +41,6 @@ const state = {
 /** @type {WebSocket | undefined} */
 let socket;
 let retry = 500;
-
-/**
- * An element; `style` is applied property by property (the page's CSP refuses style attributes).
- * @param {string} tag
- * @param {Record<string, string | undefined> & { style?: Record<string, string> }} [attributes]
- * @param {(Node | string | undefined | false)[]} [children]
- */
-function el(tag, attributes = {}, children = []) {
-  const node = document.createElement(tag);
-  const { style, ...rest } = attributes;
-  for (const [name, value] of Object.entries(rest)) if (value !== undefined) node.setAttribute(name, value);
-  for (const [name, value] of Object.entries(style ?? {})) node.style.setProperty(name, value);
-  for (const child of children) if (child !== undefined && child !== false) node.append(child);
-  return node;
-}
 
 function connect() {
   const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/live/events`;
@@ -324,58 +311,6 @@ function countDevices() {
   const more = state.devicesTotal > devices.length ? ` (first ${devices.length} of ${state.devicesTotal})` : '';
   $('device-count').textContent =
     devices.length === 0 ? 'no devices' : `${devices.length} device${devices.length === 1 ? '' : 's'}${more} · ${wrong} with a wrong NO cell`;
-}
-
-/** @param {Device} d */
-function deviceCard(d) {
-  const noRole = d.networkOperatorRole ?? 'NO';
-  const shown = d.holds === 'slots' ? d.cells : d.cells.filter((c) => SHOWN_CELLS.has(c.name) || c.state === 'wrong');
-  const folded = d.cells.filter((c) => !shown.includes(c));
-  const title = `${d.deviceType} ${d.deviceId}`;
-  return el('article', { class: `device${d.wrong > 0 ? ' has-wrong' : ''}`, 'data-device': d.deviceId, 'aria-label': title }, [
-    el('h3', {}, [
-      el('span', { class: 'device-type' }, [d.deviceType]),
-      el('span', { class: 'device-smets' }, [d.smets]),
-      el('span', { class: 'eui' }, [d.deviceId]),
-      d.wrong > 0 && el('span', { class: 'badge wrong' }, [`${d.wrong} wrong`]),
-    ]),
-    el('p', { class: 'meta' }, [
-      [d.mpxn, d.route && `via ${d.route}`, d.supplier && `supplier ${d.supplier.name}`].filter(Boolean).join(' · '),
-    ]),
-    d.networkOperator !== undefined &&
-      d.cells.some((c) => c.networkOperatorCell) &&
-      el('p', { class: 'registered' }, [`Registered ${noRole}: `, el('strong', {}, [d.networkOperator.name])]),
-    shown.length > 0 && cellTable(d, shown),
-    folded.length > 0 &&
-      el('details', {}, [el('summary', {}, [`${folded.length} other ${d.holds}`]), cellTable(d, folded)]),
-  ]);
-}
-
-/** @param {Device} d @param {Cell[]} cells */
-function cellTable(d, cells) {
-  return el('table', { class: 'cells' }, [
-    el('thead', {}, [el('tr', {}, [el('th', { scope: 'col' }, [d.holds === 'slots' ? 'Slot' : 'Cell']), el('th', { scope: 'col' }, ['Owner'])])]),
-    el(
-      'tbody',
-      {},
-      cells.map((c) =>
-        el('tr', { class: `cell state-${c.state}${c.networkOperatorCell ? ' no-cell' : ''}`, 'data-cell': c.name, 'data-state': c.state }, [
-          el('th', { scope: 'row' }, [c.label]),
-          el('td', { class: 'owner', title: c.owner ? `${c.owner.eui}${c.serial ? ` serial ${c.serial}` : ''}` : undefined }, [
-            el('span', { class: 'owner-name' }, [c.owner ? c.owner.name : '(empty)']),
-            ...verdict(c),
-          ]),
-        ]),
-      ),
-    ),
-  ]);
-}
-
-/** @param {Cell} c */
-function verdict(c) {
-  if (c.state === 'wrong') return [el('span', { class: 'verdict' }, [el('strong', {}, ['✗ WRONG']), ` – ${c.note ?? ''}`])];
-  if (c.state === 'ok') return [el('span', { class: 'verdict' }, ['✓ the registered party'])];
-  return [];
 }
 
 // ---- controls ----

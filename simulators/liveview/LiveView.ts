@@ -4,13 +4,13 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { Eui } from '../core/Eui.ts';
 import type { JournalEntry } from '../core/Journal.ts';
-import { RULE_SET_NAMES, ruleSetNamed } from '../dsp/index.ts';
+import { ruleSetNamed } from '../dsp/index.ts';
 import { Harness, parsePopulation } from '../harness/index.ts';
 import type { Route } from '../http/HttpAnswer.ts';
-import { type RunningServer, startHttpServer } from '../http/httpServer.ts';
 import { entryView } from './entryView.ts';
 import { deviceView, devicesView, partiesView } from './estateView.ts';
 import { type ControlMessage, parseControlMessage, type ReplayView, type RunView, type ServerMessage } from './messages.ts';
+import { ruleSetChoices } from './ruleSetChoices.ts';
 import { builtInStories } from './stories/index.ts';
 import type { Story, StoryRegistry } from './Story.ts';
 import { EVENTS_PATH, liveRoutes } from './liveRoutes.ts';
@@ -347,26 +347,6 @@ export class LiveView {
   }
 }
 
-/** The DSP's rule set names, then every combination of the non-baseline ones it accepts (`mp107-r1+secmp0063`). */
-export function ruleSetChoices(names: readonly string[] = RULE_SET_NAMES): string[] {
-  const others = names.filter((n) => n !== 'baseline');
-  const combinations: string[] = [];
-  if (others.length <= 6) {
-    for (let mask = 1; mask < 1 << others.length; mask++) {
-      const parts = others.filter((_, i) => (mask & (1 << i)) !== 0);
-      if (parts.length < 2) continue;
-      const name = parts.join('+');
-      try {
-        ruleSetNamed(name);
-        combinations.push(name);
-      } catch {
-        // two sets that change the same setting differently do not combine
-      }
-    }
-  }
-  return [...names, ...combinations.sort((a, b) => a.split('+').length - b.split('+').length)];
-}
-
 /** A page from another site may not drive the harness: a browser's Origin must name this host. */
 function sameOrigin(req: IncomingMessage): boolean {
   const origin = req.headers.origin;
@@ -376,37 +356,4 @@ function sameOrigin(req: IncomingMessage): boolean {
   } catch {
     return false;
   }
-}
-
-export interface RunningLiveView {
-  readonly view: LiveView;
-  /** `http://127.0.0.1:port`; the page is `${url}/live`. */
-  readonly url: string;
-  readonly server: RunningServer['server'];
-  close(): Promise<void>;
-}
-
-/** A live view on its own HTTP server (the project's one adapter), the WebSocket on the same server. */
-export async function startLiveView(
-  options: LiveViewOptions & { readonly host?: string; readonly port?: number } = {},
-): Promise<RunningLiveView> {
-  const view = new LiveView(options);
-  let running: RunningServer;
-  try {
-    running = await startHttpServer([view.route], { host: options.host ?? '127.0.0.1', port: options.port ?? 0 });
-  } catch (error) {
-    await view.close();
-    throw error;
-  }
-  const detach = view.attach(running.server);
-  return {
-    view,
-    url: running.url,
-    server: running.server,
-    close: async () => {
-      await view.close();
-      detach();
-      await running.close();
-    },
-  };
 }

@@ -2,7 +2,9 @@
 export { entryView, participantOf, toneOf } from './entryView.ts';
 export { deviceView, devicesView, partiesView, partyRef, type WatchedEstate } from './estateView.ts';
 export { DEFAULT_WEB_DIR, EVENTS_PATH, LIVE_PATH, liveRoutes } from './liveRoutes.ts';
-export { LiveView, type LiveViewOptions, type RunningLiveView, ruleSetChoices, startLiveView } from './LiveView.ts';
+export { LiveView, type LiveViewOptions } from './LiveView.ts';
+export { ruleSetChoices } from './ruleSetChoices.ts';
+export { type RunningLiveView, startLiveView } from './startLiveView.ts';
 export type * from './messages.ts';
 export { LANE_ORDER, parseControlMessage } from './messages.ts';
 export { builtInStories, wrongNoSmets1 } from './stories/index.ts';

@@ -13,6 +13,8 @@ const FILES: Readonly<Record<string, { readonly file: string; readonly contentTy
   '/live': { file: 'index.html', contentType: 'text/html; charset=utf-8' },
   '/live/': { file: 'index.html', contentType: 'text/html; charset=utf-8' },
   '/live/app.js': { file: 'app.js', contentType: 'text/javascript; charset=utf-8' },
+  '/live/dom.js': { file: 'dom.js', contentType: 'text/javascript; charset=utf-8' },
+  '/live/deviceCards.js': { file: 'deviceCards.js', contentType: 'text/javascript; charset=utf-8' },
   '/live/app.css': { file: 'app.css', contentType: 'text/css; charset=utf-8' },
 };
 
@@ -24,7 +26,7 @@ const HEADERS = {
 };
 
 /**
- * `GET /live` (the page), `/live/app.js`, `/live/app.css`, read from `webDir` on each request so an
+ * `GET /live` (the page), its modules (`/live/app.js`, `dom.js`, `deviceCards.js`), `/live/app.css`, read from `webDir` on each request so an
  * edited page shows on reload. `/live/events` without an upgrade answers 426; other `/live/…` 404.
  */
 export function liveRoutes(webDir: string = DEFAULT_WEB_DIR): Route {

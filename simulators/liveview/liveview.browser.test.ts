@@ -9,7 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
 import { Harness } from '../harness/index.ts';
-import { type RunningLiveView, startLiveView } from './LiveView.ts';
+import { type RunningLiveView, startLiveView } from './startLiveView.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'];
