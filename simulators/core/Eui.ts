@@ -10,6 +10,8 @@ const HEX16 = /^[0-9A-F]{16}$/;
 export class Eui {
   /** Sixteen upper-case hex digits, no separators. */
   readonly hex: string;
+  /** The dashed form, made once: journals and DUIS headers ask for it many times per message. */
+  #text: string | undefined;
 
   private constructor(hex: string) {
     this.hex = hex;
@@ -43,7 +45,8 @@ export class Eui {
 
   /** `90-B3-D5-1F-30-01-00-00`, the form DUIS uses in RequestIDs. */
   toString(): string {
-    return this.hex.match(/../g)!.join('-');
+    this.#text ??= this.hex.match(/../g)!.join('-');
+    return this.#text;
   }
 
   toJSON(): string {

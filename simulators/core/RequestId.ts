@@ -19,6 +19,9 @@ const EXAMPLE = '90-B3-D5-1F-30-01-00-00:00-DB-12-34-56-78-90-A0:1000';
  * formats with upper-case dashed EUIs.
  */
 export class RequestId {
+  /** The text form, made once (see Eui.toString). */
+  #text: string | undefined;
+
   private constructor(
     readonly originator: Eui,
     readonly target: Eui,
@@ -60,7 +63,8 @@ export class RequestId {
 
   /** `90-B3-D5-1F-30-01-00-00:00-DB-12-34-56-78-90-A0:1000` */
   toString(): string {
-    return `${this.originator}:${this.target}:${this.counter}`;
+    this.#text ??= `${this.originator}:${this.target}:${this.counter}`;
+    return this.#text;
   }
 
   toJSON(): string {
