@@ -1,3 +1,4 @@
+import type { InProcessSignature } from '../duis/InProcessSigning.ts';
 import type { KeyObject } from 'node:crypto';
 import { type Clock, SystemClock } from '../core/clock.ts';
 import type { Eui } from '../core/Eui.ts';
@@ -218,7 +219,7 @@ export class DuisClient {
   }
 
   /** The in-process exchange; `signature` absent for `sendRaw`'s bodies, which the DSP then refuses. */
-  async #inProcess(service: DuisService, xml: string, contentType: string | undefined, requestId?: RequestId, signature?: string): Promise<DspExchange> {
+  async #inProcess(service: DuisService, xml: string, contentType: string | undefined, requestId?: RequestId, signature?: InProcessSignature): Promise<DspExchange> {
     const channel = this.#o.inProcess!;
     const answer = await channel.receive(service, xml, {
       ...(contentType !== undefined && { contentType }),

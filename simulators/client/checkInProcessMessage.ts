@@ -1,6 +1,6 @@
 import type { Eui } from '../core/Eui.ts';
 import type { Reason } from '../core/verdict.ts';
-import type { InProcessSigning } from '../duis/InProcessSigning.ts';
+import type { InProcessSignature, InProcessSigning } from '../duis/InProcessSigning.ts';
 import { parseXmlStrict } from '../xmldsig/parseXmlStrict.ts';
 import { type DspMessageCheck, readDspResponse } from './checkDspMessage.ts';
 
@@ -15,7 +15,7 @@ export interface InProcessTrust {
  * `checkDspMessage` for in-process signing: the DSP's in-process signature over the exact text
  * instead of an XML-DSig one, then the same strict parse; never throws.
  */
-export function checkInProcessMessage(xml: string, signature: string | undefined, trust: InProcessTrust): DspMessageCheck {
+export function checkInProcessMessage(xml: string, signature: InProcessSignature | undefined, trust: InProcessTrust): DspMessageCheck {
   const reasons: Reason[] = [];
   if (!trust.signing.verify(trust.dspEui, xml, signature)) {
     reasons.push({

@@ -1,3 +1,4 @@
+import type { InProcessSignature } from '../duis/InProcessSigning.ts';
 import type { Eui } from '../core/Eui.ts';
 import type { DuisResponseCode } from '../core/errors.ts';
 import type { RequestId } from '../core/RequestId.ts';
@@ -26,7 +27,7 @@ export interface DeliveryMeta {
   /** `N42` etc. for DCC alerts, `8F3D` etc. for device alerts. */
   readonly alertCode?: string;
   /** With in-process signing (decision 0009): the DSP's signature over the XML. */
-  readonly inProcessSignature?: string;
+  readonly inProcessSignature?: InProcessSignature;
 }
 
 /**

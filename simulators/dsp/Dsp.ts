@@ -3,7 +3,7 @@ import type { Eui } from '../core/Eui.ts';
 import type { DuisResponseCode } from '../core/errors.ts';
 import type { Journal } from '../core/Journal.ts';
 import { DEFAULT_SCHEMA_VERSION, errorResponse } from '../duis/index.ts';
-import type { InProcessSigning } from '../duis/InProcessSigning.ts';
+import type { InProcessSignature, InProcessSigning } from '../duis/InProcessSigning.ts';
 import type { PartyDirectory } from '../estate/PartyDirectory.ts';
 import type { SmartMeteringInventory } from '../inventory/SmartMeteringInventory.ts';
 import type { KeyStore } from '../keystore/index.ts';
@@ -71,7 +71,7 @@ export interface DspOptions {
 export interface ReceiveMeta {
   readonly contentType?: string;
   /** With in-process signing only: the originator's signature over the body. */
-  readonly inProcessSignature?: string;
+  readonly inProcessSignature?: InProcessSignature;
 }
 
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;

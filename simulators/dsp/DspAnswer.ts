@@ -1,3 +1,4 @@
+import type { InProcessSignature } from '../duis/InProcessSigning.ts';
 import type { DuisResponseCode } from '../core/errors.ts';
 
 /**
@@ -28,13 +29,13 @@ export interface DspAnswer {
   /** Why the request was refused, in a tester's words (HTTP errors and E-codes). */
   readonly reason?: string;
   /** With in-process signing (decision 0009): the DSP's signature over `body`, which then has no XML-DSig one. */
-  readonly inProcessSignature?: string;
+  readonly inProcessSignature?: InProcessSignature;
 }
 
 export const XML_CONTENT_TYPE = 'application/xml';
 export const TEXT_CONTENT_TYPE = 'text/plain; charset=utf-8';
 
-export function xmlAnswer(body: string, responseCode: DuisResponseCode, reason?: string, inProcessSignature?: string): DspAnswer {
+export function xmlAnswer(body: string, responseCode: DuisResponseCode, reason?: string, inProcessSignature?: InProcessSignature): DspAnswer {
   return {
     status: 200,
     contentType: XML_CONTENT_TYPE,

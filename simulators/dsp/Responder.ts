@@ -11,7 +11,7 @@ import {
   SCHEMA_DCC_ALERT_CODES,
   type ServiceRequestInput,
 } from '../duis/index.ts';
-import type { InProcessSigning } from '../duis/InProcessSigning.ts';
+import type { InProcessSignature, InProcessSigning } from '../duis/InProcessSigning.ts';
 import { type DuisSigningCredential, signDuis } from '../xmldsig/signDuis.ts';
 import { type DspAnswer, xmlAnswer } from './DspAnswer.ts';
 import type { DeliveryMeta, UserOutbox } from './ports.ts';
@@ -117,7 +117,7 @@ export class Responder {
     });
   }
 
-  #inProcessSignature(xml: string): string | undefined {
+  #inProcessSignature(xml: string): InProcessSignature | undefined {
     const p = this.#options.inProcess;
     return p?.signing.sign(p.dsp, xml);
   }

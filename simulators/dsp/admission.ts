@@ -2,7 +2,7 @@ import type { Clock } from '../core/clock.ts';
 import type { Journal } from '../core/Journal.ts';
 import { type ParsedServiceRequest, parseDuisRequest } from '../duis/index.ts';
 import type { PartyDirectory } from '../estate/PartyDirectory.ts';
-import type { InProcessSigning } from '../duis/InProcessSigning.ts';
+import type { InProcessSignature, InProcessSigning } from '../duis/InProcessSigning.ts';
 import type { Credential, KeyStore } from '../keystore/index.ts';
 import { parseXmlStrict } from '../xmldsig/parseXmlStrict.ts';
 import type { AdmissionWorkers, PreRead } from './admissionWorkers.ts';
@@ -52,7 +52,7 @@ export async function admit(
   contentType: string | undefined,
   o: AdmissionOptions,
   early?: Promise<PreRead | undefined>,
-  inProcessSignature?: string,
+  inProcessSignature?: InProcessSignature,
 ): Promise<Admitted | DspAnswer> {
   let from = 'unknown';
   const refuse = (status: number, reason: string): DspAnswer => {

@@ -1,3 +1,4 @@
+import type { InProcessSignature } from '../duis/InProcessSigning.ts';
 import type { KeyObject } from 'node:crypto';
 import type { Eui } from '../core/Eui.ts';
 import type { DuisResponseCode } from '../core/errors.ts';
@@ -106,7 +107,7 @@ export interface DeliveryMeta {
   /** `N42` etc. for DCC alerts, `8F3D` etc. for device alerts. */
   readonly alertCode?: string;
   /** With in-process signing (decision 0009): the DSP's signature over the XML. */
-  readonly inProcessSignature?: string;
+  readonly inProcessSignature?: InProcessSignature;
 }
 
 /**

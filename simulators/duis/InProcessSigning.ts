@@ -1,42 +1,61 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Eui } from '../core/Eui.ts';
 
 /**
+ * A signature minted by one `InProcessSigning`: who signed and the exact text, sealed. Only the
+ * instance that made it can read it back (a private field, not a property), so it cannot be forged
+ * or altered by whoever carries it, and another estate's signing does not recognise it.
+ */
+export class InProcessSignature {
+  readonly #issuer: InProcessSigning;
+  readonly #signer: string;
+  readonly #text: string;
+
+  /** @internal – made only by `InProcessSigning.sign`. */
+  constructor(issuer: InProcessSigning, signer: Eui, text: string, seal: symbol) {
+    if (seal !== SEAL) throw new TypeError('InProcessSignature: only InProcessSigning.sign makes signatures');
+    this.#issuer = issuer;
+    this.#signer = signer.hex;
+    this.#text = text;
+  }
+
+  /** Whether this signature is `issuer`'s, by `signer`, over exactly `text`. */
+  static matches(signature: unknown, issuer: InProcessSigning, signer: Eui, text: string): boolean {
+    return (
+      typeof signature === 'object' &&
+      signature !== null &&
+      #issuer in signature &&
+      signature.#issuer === issuer &&
+      signature.#signer === signer.hex &&
+      // Strings are immutable: the same text object compares in O(1), another copy byte by byte.
+      signature.#text === text
+    );
+  }
+
+  /** For logs and errors: who signed, never the text. */
+  toString(): string {
+    return #signer in this ? `in-process signature of ${this.#signer}` : 'not an in-process signature';
+  }
+}
+
+const SEAL = Symbol('InProcessSignature');
+
+/**
  * The in-process signing path of decision 0009, for very large batches: DUIS documents travel
- * between in-process Users and the DSP unsigned in the XML, each with an HMAC-SHA256 over its exact
- * text under a key derived for its signer's EUI from a secret only this process holds. It stands in
- * for XML-DSig's ECDSA (which costs more than the rest of a Service Request): whoever checks still
- * learns who sent the document and that not a byte changed, and every other check runs unchanged.
- * It never crosses a process or a port: an estate with in-process signing has no HTTP interface.
+ * between in-process Users and the DSP unsigned in the XML, each with a sealed `InProcessSignature`
+ * beside it naming its signer and holding its exact text. It stands in for XML-DSig's ECDSA (which
+ * costs more than the rest of a Service Request): whoever checks still learns who sent the document
+ * and that not a byte changed, and every other check runs unchanged. Nothing is hashed – the seal
+ * is the language's own (a private field only this module can read), which holds because the
+ * signature never leaves the process: an estate with in-process signing has no HTTP interface.
  */
 export class InProcessSigning {
-  readonly #secret: Buffer;
-  readonly #keys = new Map<string, Buffer>();
-
-  /** `secret`: 32 random bytes unless given (tests give one to compare signatures). */
-  constructor(secret: Buffer = randomBytes(32)) {
-    if (secret.length < 16) throw new RangeError('InProcessSigning: the secret needs at least 16 bytes');
-    this.#secret = Buffer.from(secret);
+  /** `signer`'s signature over `text`. */
+  sign(signer: Eui, text: string): InProcessSignature {
+    return new InProcessSignature(this, signer, text, SEAL);
   }
 
-  /** The signature of `signer` over `text`, as hex. */
-  sign(signer: Eui, text: string): string {
-    return createHmac('sha256', this.#key(signer)).update(text, 'utf8').digest('hex');
-  }
-
-  /** Whether `signature` is `signer`'s over exactly `text`. */
-  verify(signer: Eui, text: string, signature: string | undefined): boolean {
-    if (typeof signature !== 'string' || !/^[0-9a-f]{64}$/.test(signature)) return false;
-    return timingSafeEqual(Buffer.from(this.sign(signer, text), 'hex'), Buffer.from(signature, 'hex'));
-  }
-
-  #key(signer: Eui): Buffer {
-    const id = signer.hex;
-    let key = this.#keys.get(id);
-    if (key === undefined) {
-      key = createHmac('sha256', this.#secret).update(`smets-harness in-process DUIS signing key for ${id}`).digest();
-      this.#keys.set(id, key);
-    }
-    return key;
+  /** Whether `signature` is one this instance made, for `signer`, over exactly `text`; never throws. */
+  verify(signer: Eui, text: string, signature: unknown): boolean {
+    return InProcessSignature.matches(signature, this, signer, text);
   }
 }

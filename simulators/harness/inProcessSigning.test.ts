@@ -1,6 +1,6 @@
 /**
- * An estate with in-process signing (decision 0009): Users hand DUIS XML to the DSP with an HMAC
- * beside the text instead of XML-DSig inside it; the DSP refuses what its originator did not sign,
+ * An estate with in-process signing (decision 0009): Users hand DUIS XML to the DSP with a sealed
+ * signature beside the text instead of XML-DSig inside it; the DSP refuses what its originator did not sign,
  * and everything else runs as over HTTP.
  */
 import { after, before, describe, it } from 'node:test';
@@ -11,6 +11,7 @@ import { InvalidInputError } from '../core/errors.ts';
 import { RequestId } from '../core/RequestId.ts';
 import { krpBody, readInventoryBody } from '../dsp/testBodies.ts';
 import { buildDuisRequest } from '../duis/index.ts';
+import { InProcessSigning } from '../duis/InProcessSigning.ts';
 import { decodeGbcsMessage } from '../gbcs/index.ts';
 import { Harness } from './Harness.ts';
 import { homeDeviceId } from './homeDevices.ts';
@@ -122,10 +123,11 @@ describe('an estate with in-process signing', () => {
     const seq = h.journal.size;
     const xml = readInventoryXml(borealis, 1_000_000n);
     const good = signing.sign(borealis, xml);
-    const flipped = `${good.slice(0, -1)}${good.endsWith('0') ? '1' : '0'}`;
+    // A signature of another estate's signing, for the same signer and text: not this DSP's to accept.
+    const foreign = new InProcessSigning().sign(borealis, xml);
 
     const missing = await h.inProcess!.channel.receive('D', xml, { contentType: 'application/xml' });
-    const tampered = await h.inProcess!.channel.receive('D', xml, { contentType: 'application/xml', inProcessSignature: flipped });
+    const tampered = await h.inProcess!.channel.receive('D', xml, { contentType: 'application/xml', inProcessSignature: foreign });
     const changedText = await h.inProcess!.channel.receive('D', xml.replace('1000000', '1000001'), { contentType: 'application/xml', inProcessSignature: good });
     for (const answer of [missing, tampered, changedText]) {
       expect(answer.status).to.equal(400);
