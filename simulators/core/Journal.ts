@@ -59,12 +59,11 @@ export class Journal {
   }
 
   append(input: JournalInput): JournalEntry {
-    const { payload, ...rest } = input;
-    const entry: JournalEntry = Object.freeze({
-      ...rest,
-      ...(payload !== undefined && this.#keepPayloads(input.via) ? { payload } : {}),
-      seq: ++this.#size,
-    });
+    // One copy of the input, not two: most entries come without a payload or keep it.
+    const entry: JournalEntry =
+      input.payload === undefined || this.#keepPayloads(input.via)
+        ? Object.freeze({ ...input, seq: ++this.#size })
+        : Object.freeze(Object.assign(withoutPayload(input), { seq: ++this.#size }));
     if (this.#keepEntries) this.#entries.push(entry);
     for (const listener of this.#listeners) listener(entry);
     return entry;
@@ -92,4 +91,10 @@ export class Journal {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
   }
+}
+
+/** A fresh copy of `input` without its payload. */
+function withoutPayload(input: JournalInput): Omit<JournalInput, 'payload'> {
+  const { payload: _payload, ...rest } = input;
+  return rest;
 }

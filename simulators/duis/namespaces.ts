@@ -28,6 +28,8 @@ export function parseSchemaVersion(
   field: string,
   accepted: readonly string[] = ACCEPTED_SCHEMA_VERSIONS,
 ): string {
+  // Every request and answer carries one: the usual spellings (already normal) are looked up, not parsed.
+  if (text !== null && ACCEPTED_SCHEMA_VERSIONS.includes(text) && accepted.includes(text)) return text;
   const expected = `a DUIS schemaVersion this harness reads (${accepted.join(', ')})`;
   if (text === null || text === '') throw new InvalidInputError(field, expected, undefined);
   const match = DECIMAL.exec(text.trim());

@@ -54,8 +54,26 @@ export function readResponse(hex: string, at: Date): AttemptOutcome {
   return { kind: 'success', detail: `I0, ${p.useCase} response`, at };
 }
 
+/**
+ * Owners by certificate (base64 of the DER): a night places the same few organisation certificates
+ * on every meter, and reading one costs more than the rest of a command. Bounded, oldest out first.
+ */
+const OWNERS = new Map<string, string>();
+const OWNER_CACHE_SIZE = 1024;
+
 /** The subject Entity ID of a certificate (organisation certificates carry it), else `unknown`. */
 function ownerOf(der: Buffer): string {
+  const key = der.toString('base64');
+  let owner = OWNERS.get(key);
+  if (owner === undefined) {
+    owner = readOwner(der);
+    OWNERS.set(key, owner);
+    if (OWNERS.size > OWNER_CACHE_SIZE) OWNERS.delete(OWNERS.keys().next().value!);
+  }
+  return owner;
+}
+
+function readOwner(der: Buffer): string {
   try {
     return describeCertificate(der).eui?.toString() ?? 'unknown';
   } catch {

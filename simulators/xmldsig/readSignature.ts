@@ -1,4 +1,5 @@
 import type { Reason } from '../core/verdict.ts';
+import { isBase64 } from '../core/isBase64.ts';
 import {
   ACCEPTED_REFERENCE_TRANSFORMS,
   type C14N,
@@ -13,7 +14,6 @@ const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 const CDATA_SECTION_NODE = 4;
 const WHITESPACE_ONLY = /^[ \t\r\n]*$/;
-const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
 /** Every way a DUIS signature can be refused, as `Reason.code`. */
 export type DuisSignatureReasonCode =
@@ -274,7 +274,7 @@ function readBase64(
   hint = '',
 ): Buffer | undefined {
   const text = textOf(el, malformed).replace(/[ \t\r\n]+/g, '');
-  if (!BASE64.test(text)) {
+  if (!isBase64(text)) {
     malformed(`${what} is not base64`);
     return undefined;
   }
