@@ -1,6 +1,7 @@
-import { createPublicKey, type KeyObject, sign, verify } from 'node:crypto';
+import { type KeyObject, sign, verify } from 'node:crypto';
 import type { Eui } from '../core/Eui.ts';
 import type { KeyUsage } from '../core/roles.ts';
+import { publicKeyFromSpki, spkiOf } from '../smki/publicKeyCache.ts';
 import { readDer, readerOver, TAG } from './derReader.ts';
 import { bitString, constructed, encodeDer, integer, oid, raw, seq } from './derWriter.ts';
 import { GbcsDecodeError } from './GbcsDecodeError.ts';
@@ -51,10 +52,14 @@ export function decodeDeviceCsr(der: Buffer, base = 0): DeviceCsr {
   });
 }
 
-/** Whether the CSR is signed by the key it carries (proof of possession). */
+/**
+ * Whether the CSR is signed by the key it carries (proof of possession). The key object comes from
+ * the process-wide cache (usually the one the device derived moments before); the signature is
+ * checked on the CSR's own bytes every time.
+ */
 export function verifyDeviceCsr(csr: DeviceCsr): boolean {
   if (csr.signatureAlgorithm !== OID.ecdsaWithSha256) return false;
-  const key = createPublicKey({ key: csr.subjectPublicKeyInfo, format: 'der', type: 'spki' });
+  const key = publicKeyFromSpki(csr.subjectPublicKeyInfo);
   return verify('sha256', csr.certificationRequestInfo, key, csr.signature);
 }
 
@@ -68,7 +73,7 @@ export interface DeviceCsrInputs {
 
 /** The CertificationRequestInfo a SMETS2 device builds: empty subject, extensionRequest keyUsage + SAN. */
 export function encodeCertificationRequestInfo(inputs: Omit<DeviceCsrInputs, 'privateKey'>): Buffer {
-  const spki = inputs.publicKey.export({ type: 'spki', format: 'der' });
+  const spki = spkiOf(inputs.publicKey);
   const extensionRequest = seq(
     oid(OID.extensionRequest),
     constructed(TAG.SET, seq(...deviceExtensionNodes(inputs.keyUsage, inputs.deviceId, inputs.hwType))),

@@ -1,6 +1,7 @@
 import { createCipheriv, createHash, diffieHellman, type KeyObject, timingSafeEqual } from 'node:crypto';
 import type { Eui } from '../core/Eui.ts';
 import { ACCEPTED, type Verdict, verdictOf } from '../core/verdict.ts';
+import { spkiOf } from '../smki/publicKeyCache.ts';
 import { hex } from './ByteReader.ts';
 import { encodeCommandWrapper, MAC_LENGTH, SECURITY_HEADER, type WrappedMessage } from './CommandWrapper.ts';
 import { type CraFlag, decodeGroupingHeader } from './GroupingHeader.ts';
@@ -37,23 +38,42 @@ export function kdfOtherInfo(p: Omit<GbcsKeyParams, 'privateKey' | 'publicKey'>)
 }
 
 /**
- * ECDH shared secrets by key pair. Z depends on the two keys alone (the KDF adds the counter), and a
- * device and the ACB agree on it for every command between them, so it is kept while both key objects
- * live: weakly, so keys dropped by their owners (DeviceCredentials' LRU) take their secrets with them.
+ * ECDH shared secrets by the unordered pair of public keys. Z = d₁·Q₂ = d₂·Q₁ is a function of the two
+ * public keys once each side holds the private key matching its own: the DSP (ACB private, device
+ * public) and the device (device private, ACB public) hold different key objects for the same pair
+ * and share one entry. The private key's own public key is taken from that private key, so a wrong
+ * private key names a different pair, gets its own Z, and its MAC fails as it should. The KDF adds
+ * counter, parties and mode to Z for every message. Bounded, least recently used dropped first.
  */
-const SHARED_SECRETS = new WeakMap<KeyObject, WeakMap<KeyObject, Buffer>>();
+const SHARED_SECRET_CACHE_SIZE = 32_768;
+const SHARED_SECRETS = new Map<string, Buffer>();
+/** Each key object's SubjectPublicKeyInfo (of its public half for a private key), as a map key. */
+const KEY_IDS = new WeakMap<KeyObject, string>();
+
+function keyId(key: KeyObject): string {
+  let id = KEY_IDS.get(key);
+  if (id === undefined) {
+    id = spkiOf(key).toString('latin1');
+    KEY_IDS.set(key, id);
+  }
+  return id;
+}
 
 function sharedSecret(privateKey: KeyObject, publicKey: KeyObject): Buffer {
-  let byPublic = SHARED_SECRETS.get(privateKey);
-  if (byPublic === undefined) {
-    byPublic = new WeakMap();
-    SHARED_SECRETS.set(privateKey, byPublic);
-  }
-  let z = byPublic.get(publicKey);
-  if (z === undefined) {
+  // Anything but a private and a public key goes to node:crypto uncached, to be refused (or not) as ever.
+  if (privateKey.type !== 'private' || publicKey.type !== 'public') return diffieHellman({ privateKey, publicKey });
+  const own = keyId(privateKey);
+  const other = keyId(publicKey);
+  // Each id is a whole DER SEQUENCE, so the concatenation of two names exactly one pair.
+  const pair = own < other ? own + other : other + own;
+  let z = SHARED_SECRETS.get(pair);
+  if (z !== undefined) {
+    SHARED_SECRETS.delete(pair);
+  } else {
     z = diffieHellman({ privateKey, publicKey });
-    byPublic.set(publicKey, z);
+    if (SHARED_SECRETS.size >= SHARED_SECRET_CACHE_SIZE) SHARED_SECRETS.delete(SHARED_SECRETS.keys().next().value!);
   }
+  SHARED_SECRETS.set(pair, z);
   return z;
 }
 

@@ -10,6 +10,7 @@ import {
   encodeCs02dResponse,
 } from '../gbcs/index.ts';
 import { checkDeviceCertificate } from '../smki/index.ts';
+import { spkiOf } from '../smki/publicKeyCache.ts';
 import type { ActiveDevice } from './ActiveDevice.ts';
 import { ALERT_CODES } from './alertCodec.ts';
 import { cellAt, cellsOfRole } from './cells.ts';
@@ -108,7 +109,7 @@ export function updateDeviceCertificate(
   else if (pending === undefined) status = CS02D_STATUS.noCorrespondingKeyPair;
   else {
     const key = device.services.credentials.derived(device.eui, usage, pending).publicKey;
-    if (!key.export({ type: 'spki', format: 'der' }).equals(summary.subjectPublicKeyInfo))
+    if (!spkiOf(key).equals(summary.subjectPublicKeyInfo))
       status = CS02D_STATUS.wrongPublicKey;
   }
   if (status === CS02D_STATUS.success && usage && pending !== undefined) {

@@ -1,4 +1,4 @@
-import { createPublicKey, type KeyObject, verify } from 'node:crypto';
+import { type KeyObject, verify } from 'node:crypto';
 import type { Clock } from '../core/clock.ts';
 import { InvalidInputError } from '../core/errors.ts';
 import type { KeyUsage } from '../core/roles.ts';
@@ -10,6 +10,7 @@ import { readKeyUsageField, readPolicies } from './fields.ts';
 import { describeKey, isP256 } from './keys.ts';
 import { formatName, sameName } from './names.ts';
 import { OID } from './profile.ts';
+import { publicKeyFromSpki } from './publicKeyCache.ts';
 
 /**
  * The checks organisation and device certificates share: signature algorithm and key, issuer
@@ -157,24 +158,16 @@ export function checkPolicy(decoded: DecodedCertificate, policy: string, reasons
 }
 
 /**
- * Public keys by SubjectPublicKeyInfo, the last few hundred: the same CA and organisation keys come
- * up in check after check, and making a key object costs more than the rest of a profile check.
+ * The key a SubjectPublicKeyInfo carries, undefined when node:crypto refuses it. From the
+ * process-wide cache: the same CA and organisation keys come up in check after check, and making a
+ * key object costs more than the rest of a profile check.
  */
-const PUBLIC_KEYS = new Map<string, KeyObject | undefined>();
-const PUBLIC_KEY_CACHE_SIZE = 256;
-
 function publicKeyOf(spki: Buffer): KeyObject | undefined {
-  const id = spki.toString('base64');
-  if (PUBLIC_KEYS.has(id)) return PUBLIC_KEYS.get(id);
-  let key: KeyObject | undefined;
   try {
-    key = createPublicKey({ key: spki, format: 'der', type: 'spki' });
+    return publicKeyFromSpki(spki);
   } catch {
-    key = undefined;
+    return undefined;
   }
-  PUBLIC_KEYS.set(id, key);
-  if (PUBLIC_KEYS.size > PUBLIC_KEY_CACHE_SIZE) PUBLIC_KEYS.delete(PUBLIC_KEYS.keys().next().value!);
-  return key;
 }
 
 function decodeIssuer(issuer: CertificateLike): DecodedCertificate {

@@ -7,73 +7,98 @@ import { createECDH, createHash, createHmac, type KeyObject } from 'node:crypto'
  * ordinary ECDSA: any verifier accepts them.
  */
 const N = 0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551n;
+const HALF_N = N / 2n;
 const BYTES = 32;
+const BYTE_00 = Buffer.from([0x00]);
+const BYTE_01 = Buffer.from([0x01]);
+
+/**
+ * One ECDH object for k·G: `setPrivateKey` replaces its key each time, and making a new one per
+ * signature costs as much as the point multiplication itself.
+ */
+const POINT_MAKER = createECDH('prime256v1');
+
+interface Scalar {
+  readonly d: bigint;
+  /** int2octets(d), the HMAC-DRBG's key material. */
+  readonly bytes: Buffer;
+}
 
 /** Private scalars by key object: exporting one costs more than the rest of a signature. */
-const SCALARS = new WeakMap<KeyObject, bigint>();
+const SCALARS = new WeakMap<KeyObject, Scalar>();
 
-function scalarOf(privateKey: KeyObject): bigint {
-  let d = SCALARS.get(privateKey);
-  if (d === undefined) {
+function scalarOf(privateKey: KeyObject): Scalar {
+  let scalar = SCALARS.get(privateKey);
+  if (scalar === undefined) {
     const jwk = privateKey.export({ format: 'jwk' });
     if (jwk.crv !== 'P-256' || jwk.d === undefined) throw new TypeError('signDeterministic: expected a P-256 private key');
-    d = toBigInt(Buffer.from(jwk.d, 'base64url'));
-    SCALARS.set(privateKey, d);
+    const d = toBigInt(Buffer.from(jwk.d, 'base64url'));
+    scalar = { d, bytes: toBytes(d) };
+    SCALARS.set(privateKey, scalar);
   }
-  return d;
+  return scalar;
 }
 
 export function signDeterministic(data: Uint8Array, privateKey: KeyObject, encoding: 'raw' | 'der' = 'der'): Buffer {
-  const d = scalarOf(privateKey);
-  const hash = createHash('sha256').update(data).digest();
-  const z = toBigInt(hash) % N;
-  for (const k of nonces(d, hash)) {
-    const ecdh = createECDH('prime256v1');
-    ecdh.setPrivateKey(toBytes(k));
-    const point = ecdh.getPublicKey();
-    const r = toBigInt(point.subarray(1, 1 + BYTES)) % N;
-    if (r === 0n) continue;
-    let s = (modInverse(k, N) * (z + r * d)) % N;
-    if (s === 0n) continue;
-    if (s > N / 2n) s = N - s; // low-S form, accepted everywhere
-    return encoding === 'raw' ? Buffer.concat([toBytes(r), toBytes(s)]) : derSignature(r, s);
-  }
-  throw new Error('unreachable');
-}
-
-/** RFC 6979 section 3.2: HMAC-DRBG over the private key and the message hash. */
-function* nonces(d: bigint, hash: Buffer): Generator<bigint> {
-  const x = toBytes(d);
-  const h1 = toBytes(toBigInt(hash) % N);
-  let v = Buffer.alloc(BYTES, 0x01);
-  let k = Buffer.alloc(BYTES, 0x00);
-  const hmac = (key: Buffer, ...parts: Buffer[]) => createHmac('sha256', key).update(Buffer.concat(parts)).digest();
-  k = hmac(k, v, Buffer.from([0x00]), x, h1);
+  const { d, bytes: x } = scalarOf(privateKey);
+  const z = toBigInt(createHash('sha256').update(data).digest()) % N;
+  // RFC 6979 section 3.2: HMAC-DRBG keyed by int2octets(d) and bits2octets(hash), i.e. int2octets(z).
+  const h1 = toBytes(z);
+  let v: Buffer = Buffer.alloc(BYTES, 0x01);
+  let k = hmac(Buffer.alloc(BYTES, 0x00), v, BYTE_00, x, h1);
   v = hmac(k, v);
-  k = hmac(k, v, Buffer.from([0x01]), x, h1);
+  k = hmac(k, v, BYTE_01, x, h1);
   v = hmac(k, v);
   for (;;) {
     v = hmac(k, v);
     const candidate = toBigInt(v);
-    if (candidate >= 1n && candidate < N) yield candidate;
-    k = hmac(k, v, Buffer.from([0x00]));
+    if (candidate >= 1n && candidate < N) {
+      const signature = signWithNonce(candidate, v, d, z, encoding);
+      if (signature !== undefined) return signature;
+    }
+    k = hmac(k, v, BYTE_00);
     v = hmac(k, v);
   }
 }
 
+/** (r, s) for nonce `k` (its 32 bytes `kBytes`); undefined when r or s is 0 and RFC 6979 asks for the next k. */
+function signWithNonce(k: bigint, kBytes: Buffer, d: bigint, z: bigint, encoding: 'raw' | 'der'): Buffer | undefined {
+  POINT_MAKER.setPrivateKey(kBytes);
+  const point = POINT_MAKER.getPublicKey(); // 04 || x || y
+  const r = toBigInt(point.subarray(1, 1 + BYTES)) % N;
+  if (r === 0n) return undefined;
+  let s = (modInverse(k, N) * (z + r * d)) % N;
+  if (s === 0n) return undefined;
+  if (s > HALF_N) s = N - s; // low-S form, accepted everywhere
+  return encoding === 'raw' ? Buffer.concat([toBytes(r), toBytes(s)], 2 * BYTES) : derSignature(r, s);
+}
+
+function hmac(key: Buffer, ...parts: Buffer[]): Buffer {
+  const mac = createHmac('sha256', key);
+  for (const part of parts) mac.update(part);
+  return mac.digest();
+}
+
+/** a⁻¹ mod m by the extended Euclidean algorithm (a in [1, m-1], m prime). */
 function modInverse(a: bigint, m: bigint): bigint {
-  let [oldR, r] = [a % m, m];
-  let [oldS, s] = [1n, 0n];
-  while (r !== 0n) {
-    const q = oldR / r;
-    [oldR, r] = [r, oldR - q * r];
-    [oldS, s] = [s, oldS - q * s];
+  let r0 = a % m;
+  let r1 = m;
+  let s0 = 1n;
+  let s1 = 0n;
+  while (r1 !== 0n) {
+    const q = r0 / r1;
+    const r = r0 - q * r1;
+    r0 = r1;
+    r1 = r;
+    const s = s0 - q * s1;
+    s0 = s1;
+    s1 = s;
   }
-  return ((oldS % m) + m) % m;
+  return ((s0 % m) + m) % m;
 }
 
 function toBigInt(bytes: Uint8Array): bigint {
-  return bytes.length === 0 ? 0n : BigInt(`0x${Buffer.from(bytes).toString('hex')}`);
+  return bytes.length === 0 ? 0n : BigInt(`0x${Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('hex')}`);
 }
 
 function toBytes(n: bigint): Buffer {

@@ -1,4 +1,4 @@
-import { createPublicKey, generateKeyPairSync, sign, verify } from 'node:crypto';
+import { createECDH, createPublicKey, generateKeyPairSync, hkdfSync, sign, verify } from 'node:crypto';
 import { describe, it } from 'node:test';
 import { expect } from 'chai';
 import { deriveKeyPair, describeKey, isP256, keyIdentifier, privateKeyToPem } from './keys.ts';
@@ -20,6 +20,24 @@ describe('deriveKeyPair', () => {
       x: 'DaF208rb85itN274PScUj4PdxC5mQLbpBt1jtT7-sDE',
       y: 'spFBoE_cCFD46QjAga9ignpaHGj-2q_R2Gnn3bKCJ1o',
     });
+  });
+
+  it('gives the key of the definition: hkdfSync output reduced into [1, n-1], its SPKI the point ECDH makes', () => {
+    const n = 0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551n;
+    for (const seed of ['smets-harness', 'other', 'ünïcode', '']) {
+      for (const label of ['pin', 'device/00DB1234567890A0/KA/1', 'ca/root', '', 'é€'.repeat(40)]) {
+        const okm = Buffer.from(hkdfSync('sha256', Buffer.from(seed), 'smets-harness/smki/key/v1', Buffer.from(label), 48));
+        const d = (BigInt(`0x${okm.toString('hex')}`) % (n - 1n)) + 1n;
+        const { privateKey, publicKey } = deriveKeyPair(seed, label);
+        const jwk = privateKey.export({ format: 'jwk' });
+        expect(BigInt(`0x${Buffer.from(jwk.d!, 'base64url').toString('hex')}`)).to.equal(d);
+        const ecdh = createECDH('prime256v1');
+        ecdh.setPrivateKey(Buffer.from(d.toString(16).padStart(64, '0'), 'hex'));
+        const spki = publicKey.export({ format: 'der', type: 'spki' });
+        expect(spki.subarray(-65).equals(ecdh.getPublicKey())).to.equal(true);
+        expect(keyIdentifier(publicKey).equals(keyIdentifier(spki))).to.equal(true);
+      }
+    }
   });
 
   it('gives different keys for a different label or seed', () => {

@@ -1,17 +1,27 @@
-import {
-  createECDH,
-  createHash,
-  createPrivateKey,
-  createPublicKey,
-  hkdfSync,
-  type KeyObject,
-} from 'node:crypto';
+import { createECDH, createHash, createHmac, createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
 import { children, readBitString, readSingle, TAG } from './der.ts';
+import { p256SpkiOfPoint } from './p256Spki.ts';
+import { registerKeyPair, spkiOf } from './publicKeyCache.ts';
 
 /** Order n of the P-256 group. */
 const P256_ORDER = 0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551n;
 /** Domain separation for key derivation; change it and every derived key changes. */
 const KEY_DERIVATION_SALT = 'smets-harness/smki/key/v1';
+
+/**
+ * One ECDH object to turn scalars into points: `setPrivateKey` replaces its key each time, and
+ * making a new one per key costs as much as the point multiplication.
+ */
+const POINT_MAKER = createECDH('prime256v1');
+
+/**
+ * HKDF-Extract output by seed (RFC 5869 §2.2): the same for every key of a seed, so computed once.
+ * A handful of seeds live in a process; the bound only keeps an odd caller from growing it.
+ */
+const PSEUDORANDOM_KEYS = new Map<string, Buffer>();
+const PSEUDORANDOM_KEY_CACHE_SIZE = 16;
+const BLOCK_1 = Buffer.from([1]);
+const BLOCK_2 = Buffer.from([2]);
 
 export interface KeyPair {
   readonly privateKey: KeyObject;
@@ -24,32 +34,47 @@ export interface KeyPair {
  * The same seed and label give the same key on every run and every machine. Test keys only.
  */
 export function deriveKeyPair(seed: string, label: string): KeyPair {
-  const okm = Buffer.from(
-    hkdfSync('sha256', Buffer.from(seed, 'utf8'), KEY_DERIVATION_SALT, Buffer.from(label, 'utf8'), 48),
-  );
+  const okm = hkdf48(seed, label);
   const scalar = (BigInt(`0x${okm.toString('hex')}`) % (P256_ORDER - 1n)) + 1n;
   const d = Buffer.from(scalar.toString(16).padStart(64, '0'), 'hex');
-  const ecdh = createECDH('prime256v1');
-  ecdh.setPrivateKey(d);
-  const point = ecdh.getPublicKey(); // 04 || x || y
+  POINT_MAKER.setPrivateKey(d);
+  const point = POINT_MAKER.getPublicKey(); // 04 || x || y
   const privateKey = createPrivateKey({
     format: 'jwk',
     key: {
       kty: 'EC',
       crv: 'P-256',
       d: d.toString('base64url'),
-      x: point.subarray(1, 33).toString('base64url'),
-      y: point.subarray(33, 65).toString('base64url'),
+      x: point.toString('base64url', 1, 33),
+      y: point.toString('base64url', 33, 65),
     },
   });
-  return { privateKey, publicKey: createPublicKey(privateKey) };
+  const publicKey = createPublicKey(privateKey);
+  // The SPKI is the fixed P-256 prefix and the point: recorded, a CSR or certificate carrying this
+  // key finds the key object without importing it, and exporting the key costs nothing.
+  registerKeyPair(p256SpkiOfPoint(point), publicKey, privateKey);
+  return { privateKey, publicKey };
+}
+
+/** HKDF-SHA-256(salt = KEY_DERIVATION_SALT, ikm = seed, info = label), 48 bytes: `hkdfSync`'s output. */
+function hkdf48(seed: string, label: string): Buffer {
+  let prk = PSEUDORANDOM_KEYS.get(seed);
+  if (prk === undefined) {
+    prk = createHmac('sha256', KEY_DERIVATION_SALT).update(seed, 'utf8').digest();
+    PSEUDORANDOM_KEYS.set(seed, prk);
+    if (PSEUDORANDOM_KEYS.size > PSEUDORANDOM_KEY_CACHE_SIZE) {
+      PSEUDORANDOM_KEYS.delete(PSEUDORANDOM_KEYS.keys().next().value!);
+    }
+  }
+  const info = Buffer.from(label, 'utf8');
+  const t1 = createHmac('sha256', prk).update(info).update(BLOCK_1).digest();
+  const t2 = createHmac('sha256', prk).update(t1).update(info).update(BLOCK_2).digest();
+  return Buffer.concat([t1, t2.subarray(0, 16)], 48);
 }
 
 /** DER SubjectPublicKeyInfo of a public (or private) key; a Buffer is taken to be one already. */
 export function subjectPublicKeyInfo(key: KeyObject | Buffer): Buffer {
-  if (Buffer.isBuffer(key)) return key;
-  const publicKey = key.type === 'private' ? createPublicKey(key) : key;
-  return publicKey.export({ format: 'der', type: 'spki' });
+  return Buffer.isBuffer(key) ? key : spkiOf(key);
 }
 
 /**

@@ -1,0 +1,41 @@
+/** verifyDeviceCsr with cached key objects: the signature is still checked on the CSR's own bytes. */
+import { createPublicKey } from 'node:crypto';
+import { describe, it } from 'node:test';
+import { expect } from 'chai';
+import { Eui } from '../core/Eui.ts';
+import { deriveKeyPair } from '../smki/keys.ts';
+import { buildDeviceCsr, decodeDeviceCsr, verifyDeviceCsr } from './deviceCsr.ts';
+
+const DEVICE = Eui.parse('00-DB-12-34-56-78-90-A0');
+
+describe('verifyDeviceCsr', () => {
+  const keys = deriveKeyPair('device-csr', 'device/00DB1234567890A0/DS/1');
+  const csr = decodeDeviceCsr(buildDeviceCsr({ ...keys, keyUsage: 'DS', deviceId: DEVICE }));
+
+  it('accepts the CSR of a key just derived, and every time it is asked', () => {
+    expect(verifyDeviceCsr(csr)).to.equal(true);
+    expect(verifyDeviceCsr(decodeDeviceCsr(Buffer.from(csr.der)))).to.equal(true);
+  });
+
+  it('refuses the same key with other bytes signed, or another signature', () => {
+    const info = Buffer.from(csr.certificationRequestInfo);
+    info[info.length - 1]! ^= 0x01;
+    expect(verifyDeviceCsr({ ...csr, certificationRequestInfo: info })).to.equal(false);
+    const other = deriveKeyPair('device-csr', 'device/00DB1234567890A0/DS/2');
+    const forged = decodeDeviceCsr(buildDeviceCsr({ privateKey: other.privateKey, publicKey: keys.publicKey, keyUsage: 'DS', deviceId: DEVICE }));
+    expect(verifyDeviceCsr(forged)).to.equal(false);
+  });
+
+  it('throws what node:crypto throws for a key that does not import (a point off the curve)', () => {
+    const spki = Buffer.from(csr.subjectPublicKeyInfo);
+    spki[spki.length - 1]! ^= 0x01;
+    let expected: Error | undefined;
+    try {
+      createPublicKey({ key: spki, format: 'der', type: 'spki' });
+    } catch (error) {
+      expected = error as Error;
+    }
+    expect(expected).to.be.instanceOf(Error);
+    expect(() => verifyDeviceCsr({ ...csr, subjectPublicKeyInfo: spki })).to.throw(expected!.message);
+  });
+});
