@@ -3,7 +3,9 @@
  * post-commissioning tracker, the live view, cucumber attachments and replay all read it; nothing
  * else keeps a second history.
  */
-export type JournalInterface = 'DUIS' | 'GBCS' | 'CSP' | 'RDP' | 'S1SP' | 'DELIVERY' | 'SMKI' | 'DCC';
+/** The interfaces a journal entry can be on (`keepPayloads` names some of them). */
+export const JOURNAL_INTERFACES = ['DUIS', 'GBCS', 'CSP', 'RDP', 'S1SP', 'DELIVERY', 'SMKI', 'DCC'] as const;
+export type JournalInterface = (typeof JOURNAL_INTERFACES)[number];
 
 export interface JournalInput {
   readonly at: Date;

@@ -32,11 +32,30 @@ describe('Harness.start options', () => {
     [{ keystoreFile: 'keystore.json' }, 'keystoreFile'],
     [{ population: 'some' }, 'population'],
     [{ workers: -1 }, 'workers'],
+    [{ journal: 'none' }, 'journal'],
+    [{ journal: { keepEntry: false } }, 'journal'],
+    [{ journal: { keepEntries: 'no' } }, 'journal.keepEntries'],
+    [{ journal: { keepPayloads: ['GBCS', 'XML'] } }, 'journal.keepPayloads'],
+    [{ journal: { keepPayloads: 'GBCS' } }, 'journal.keepPayloads'],
   ] as const) {
     it(`refuses a bad ${option}`, async () => {
       expect(await refusal(options as unknown as HarnessOptions)).to.match(new RegExp(`^${option.replace('.', '\\.')}: expected`));
     });
   }
+
+  it('names the journal options when one is misspelt, and the interfaces keepPayloads takes', async () => {
+    expect(await refusal({ journal: { keepEntry: false } } as unknown as HarnessOptions)).to.match(/^journal: expected only the options keepPayloads and keepEntries \(not keepEntry\)/);
+    expect(await refusal({ journal: { keepPayloads: ['XML'] } } as unknown as HarnessOptions)).to.contain('DUIS, GBCS, CSP, RDP, S1SP, DELIVERY, SMKI, DCC');
+  });
+
+  it('keeps GBCS payloads only and no entries when told, as a batch asks', async () => {
+    const h = await Harness.start({ population: 'none', journal: { keepEntries: false, keepPayloads: ['GBCS'] } });
+    try {
+      expect(h.journal.keepsEntries).to.equal(false);
+    } finally {
+      await h.close();
+    }
+  });
 
   it('starts empty with population none, under the rule set asked for, without HTTP by default', async () => {
     const h = await Harness.start({ population: 'none', ruleSet: 'mp107-r1' });

@@ -1,6 +1,6 @@
 import type { ServerOptions as TlsOptions } from 'node:https';
 import { InvalidInputError } from '../core/errors.ts';
-import type { JournalOptions } from '../core/Journal.ts';
+import { JOURNAL_INTERFACES, type JournalOptions } from '../core/Journal.ts';
 import { defaultAdmissionWorkers } from '../dsp/admissionWorkers.ts';
 import { type RuleSet, ruleSetNamed } from '../dsp/RuleSet.ts';
 import { dccBoxedPopulation, defaultPopulation } from './defaultPopulation.ts';
@@ -104,10 +104,37 @@ export function resolveOptions(options: HarnessOptions): ResolvedOptions {
     http,
     ...(responseUrl !== undefined && { responseUrl }),
     population: populationOf(options.population, profile),
-    journal: options.journal ?? {},
+    journal: journalOptions(options.journal),
     workers,
     signing,
   };
+}
+
+const JOURNAL_OPTION_NAMES: readonly string[] = ['keepPayloads', 'keepEntries'];
+
+/** `{ keepPayloads?, keepEntries? }`, each checked: a typo would otherwise keep everything silently. */
+function journalOptions(journal: HarnessOptions['journal']): JournalOptions {
+  if (journal === undefined) return {};
+  if (typeof journal !== 'object' || journal === null || Array.isArray(journal)) {
+    throw new InvalidInputError('journal', '{ keepPayloads?, keepEntries? }', journal);
+  }
+  const unknown = Object.keys(journal).filter((key) => !JOURNAL_OPTION_NAMES.includes(key));
+  if (unknown.length > 0) {
+    throw new InvalidInputError('journal', `only the options ${JOURNAL_OPTION_NAMES.join(' and ')} (not ${unknown.join(', ')})`, journal);
+  }
+  const { keepPayloads, keepEntries } = journal;
+  if (keepEntries !== undefined && typeof keepEntries !== 'boolean') {
+    throw new InvalidInputError('journal.keepEntries', 'true or false', keepEntries);
+  }
+  const interfaces: readonly unknown[] = JOURNAL_INTERFACES;
+  if (
+    keepPayloads !== undefined &&
+    typeof keepPayloads !== 'boolean' &&
+    !(Array.isArray(keepPayloads) && keepPayloads.every((via: unknown) => interfaces.includes(via)))
+  ) {
+    throw new InvalidInputError('journal.keepPayloads', `true, false or a list of interfaces from ${JOURNAL_INTERFACES.join(', ')}`, keepPayloads);
+  }
+  return journal;
 }
 
 function workersOf(workers: HarnessOptions['workers'], time: HarnessTime): number {
