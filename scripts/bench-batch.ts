@@ -1,20 +1,21 @@
 /**
  * `tsx scripts/bench-batch.ts [--preset seed-004] [--devices N] [--seed S] [--assignment random|exact]
- * [--signing in-process|xmldsig] [--shards K] [--out DIR]`: an overnight batch – suppliers install N
+ * [--signing in-process|xmldsig] [--shards K] [--estate-size E] [--out DIR]`: an overnight batch – suppliers install N
  * meters in simulated time, commission them (8.1.1) and send their post-commissioning Service
  * Requests through the DSP's request path (in-process signing by default, decision 0009), with the
- * preset's fault mix, on K estates in parallel (default: one per core) – then the tracker judges the
+ * preset's fault mix, on K threads in parallel (default: one per core), each working estates of at most E homes
+ * (default 10,000) one after another – then the tracker judges the
  * journal under the current and proposed criteria. With `--out`, writes the report as JSON, CSV and
  * one HTML page. A progress bar on stderr; prints a summary and, as its last line, JSON: wallSeconds,
  * serviceRequestsPerSecond, peakRss (bytes), reportedFailureRate, realFailureRate (and the run's
- * serviceRequests, devices, shards, signing).
+ * serviceRequests, devices, shards, estates, signing).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { ProgressBar } from './cli/ProgressBar.ts';
-import { BATCH_PRESET_NAMES, BATCH_PRESETS, type BatchPresetName, CSV_VIEWS, runBatch, toCsv, toHtml, toJson } from '../simulators/postcommissioning/index.ts';
+import { BATCH_PRESET_NAMES, DEFAULT_ESTATE_SIZE, BATCH_PRESETS, type BatchPresetName, CSV_VIEWS, runBatch, toCsv, toHtml, toJson } from '../simulators/postcommissioning/index.ts';
 
 const { values } = parseArgs({
   options: {
@@ -25,6 +26,7 @@ const { values } = parseArgs({
     out: { type: 'string' },
     signing: { type: 'string', default: 'in-process' },
     shards: { type: 'string' },
+    'estate-size': { type: 'string' },
   },
 });
 if (!(BATCH_PRESET_NAMES as readonly string[]).includes(values.preset)) {
@@ -57,6 +59,11 @@ if (!Number.isInteger(shards) || shards < 1 || shards > 64) {
   console.error('bench-batch: --shards must be a whole number from 1 to 64 (default: the cores available)');
   process.exit(2);
 }
+const estateSize = values['estate-size'] === undefined ? undefined : Number(values['estate-size']);
+if (estateSize !== undefined && (!Number.isInteger(estateSize) || estateSize < 1)) {
+  console.error(`bench-batch: --estate-size must be a whole number of homes, 1 or more (default ${DEFAULT_ESTATE_SIZE})`);
+  process.exit(2);
+}
 const progress = new ProgressBar({ total: devices, unit: 'meters commissioned and worked', write: (text) => process.stderr.write(text), tty: process.stderr.isTTY === true });
 
 const started = process.hrtime.bigint();
@@ -68,6 +75,7 @@ const result = await runBatch({
   assignment,
   signing,
   shards,
+  ...(estateSize !== undefined && { estateSize }),
   onProgress: (done) => progress.update(done),
 });
 progress.finish();
@@ -76,7 +84,7 @@ const r = result.report;
 const reported = r.totals.byCriteria[r.reported]!;
 const real = r.totals.byCriteria[r.real]!;
 const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
-console.log(`bench-batch – preset ${values.preset} (${preset.description}), ${devices} devices, seed ${seed}, ${assignment} assignment, ${signing} signing, ${result.shards} shard(s)`);
+console.log(`bench-batch – preset ${values.preset} (${preset.description}), ${devices} devices, seed ${seed}, ${assignment} assignment, ${signing} signing, ${result.shards} thread(s) working ${result.estates} estate(s)`);
 console.log(`  simulated ${result.simulatedFrom.toISOString()} → ${result.simulatedTo.toISOString()}; ${result.serviceRequests} Service Requests, ${result.journalEntries} journal entries`);
 console.log(`  injected: ${JSON.stringify(result.injected)}`);
 console.log(`  reported (${r.reported}): ${reported.failed} failed, ${pct(reported.failureRate)}; real (${r.real}): ${real.failed} failed, ${pct(real.failureRate)}`);
@@ -97,6 +105,7 @@ console.log(
     serviceRequests: result.serviceRequests,
     devices,
     shards: result.shards,
+    estates: result.estates,
     signing,
     reportedFailureRate: reported.failureRate,
     realFailureRate: real.failureRate,

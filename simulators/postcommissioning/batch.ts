@@ -17,6 +17,9 @@ import type { ScenarioName } from './scenarios.ts';
 import { DEFAULT_SETTINGS, type PostCommissioningSettings } from './settings.ts';
 import type { TrackingResult } from './tracker.ts';
 
+/** Homes per estate unless told: small enough that a thread's heap stays small, large enough that setting up an estate is noise. */
+export const DEFAULT_ESTATE_SIZE = 10_000;
+
 export interface BatchOptions {
   /** Electricity meters commissioned (one home each, with its CHF). */
   readonly devices: number;
@@ -41,10 +44,16 @@ export interface BatchOptions {
    */
   readonly signing?: 'xmldsig' | 'in-process';
   /**
-   * Estates working the homes in parallel, each on its own thread (default 1: this thread). Home i
-   * goes to shard i mod k; the result is the same whatever k, only faster on more cores.
+   * Threads working the homes in parallel, each through estates of its own (default 1: this
+   * thread). The result is the same whatever the number, only faster on more cores.
    */
   readonly shards?: number;
+  /**
+   * The most homes one estate works (default 10,000): a thread works its share in successive
+   * estates of at most this many, so memory and garbage collection stay those of a small estate
+   * however large the night. Home i goes to estate i mod e; the result does not depend on it.
+   */
+  readonly estateSize?: number;
   /** Homes worked through the steps together (default 2,000). */
   readonly chunkSize?: number;
   /** Called as chunks of homes complete, with the homes done so far over all shards. */
@@ -60,8 +69,10 @@ export interface BatchResult {
   readonly journalEntries: number;
   readonly simulatedFrom: Date;
   readonly simulatedTo: Date;
-  /** Estates (threads) that ran it. */
+  /** Threads that worked it. */
   readonly shards: number;
+  /** Estates that worked it (one after another on each thread). */
+  readonly estates: number;
 }
 
 export async function runBatch(options: BatchOptions): Promise<BatchResult> {
@@ -69,12 +80,19 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   if (!Number.isInteger(n) || n < 1 || n > 999_999) throw new InvalidInputError('devices', 'a whole number from 1 to 999999', n);
   const shards = options.shards ?? 1;
   if (!Number.isInteger(shards) || shards < 1 || shards > 64) throw new InvalidInputError('shards', 'a whole number of shards from 1 to 64', shards);
+  const estateSize = options.estateSize ?? DEFAULT_ESTATE_SIZE;
+  if (!Number.isInteger(estateSize) || estateSize < 1) throw new InvalidInputError('estateSize', 'a whole number of homes per estate, 1 or more', estateSize);
+  const threads = Math.min(shards, n);
+  // As many estates as the size asks, rounded up to a multiple of the threads so that each thread gets as many.
+  const estates = Math.min(n, threads * Math.ceil(Math.ceil(n / estateSize) / threads));
   const waves = Math.max(1, Math.min(options.waves ?? 4, n));
   const settings = options.settings ?? DEFAULT_SETTINGS;
   const homes = plan(options).map((home, i): WaveHome => ({ ...home, wave: Math.floor((i * waves) / n) }));
-  // Home i goes to shard i mod k: every shard gets every wave and, in proportion, every scenario.
-  const inputs: ShardInput[] = Array.from({ length: Math.min(shards, n) }, (_, k) => ({
-    homes: homes.filter((_, i) => i % shards === k),
+  // Home i goes to estate i mod e: every estate gets every wave and, in proportion, every scenario.
+  const byEstate: WaveHome[][] = Array.from({ length: estates }, () => []);
+  homes.forEach((home, i) => byEstate[i % estates]!.push(home));
+  const inputs: ShardInput[] = byEstate.map((estateHomes) => ({
+    homes: estateHomes,
     waves,
     nightHours: options.nightHours ?? 8,
     settings,
@@ -82,7 +100,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     ...(options.concurrency && { concurrency: options.concurrency }),
     ...(options.chunkSize && { chunkSize: options.chunkSize }),
   }));
-  const results = await runShards(inputs, options.onProgress && ((done) => options.onProgress!(done, n)));
+  const results = await runShards(inputs, threads, options.onProgress && ((done) => options.onProgress!(done, n)));
   const devices = results.flatMap((r) => r.devices.map(verdictFromShard)).sort((a, b) => a.device.deviceId.localeCompare(b.device.deviceId));
   const simulatedTo = new Date(Math.max(...results.map((r) => r.simulatedTo.getTime())));
   const tracking: TrackingResult = {
@@ -102,7 +120,8 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     journalEntries: results.reduce((sum, r) => sum + r.journalEntries, 0),
     simulatedFrom: results[0]!.simulatedFrom,
     simulatedTo,
-    shards: results.length,
+    shards: threads,
+    estates: results.length,
   };
 }
 

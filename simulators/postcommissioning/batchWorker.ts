@@ -1,11 +1,16 @@
-/** The thread side of a batch shard: runs `runShard` on its `workerData` and posts progress and the result. */
+/** The thread side of batch shards: works the estates of its `workerData` one after another, posting progress and each result. */
 import { parentPort, workerData } from 'node:worker_threads';
-import { runShard, type ShardInput } from './batchShard.ts';
+import type { ShardInput } from './batchShard.ts';
+import { type FromShardThread, runShardsInSequence } from './batchWorkers.ts';
 
 const port = parentPort!;
+const post = (m: FromShardThread) => port.postMessage(m);
 try {
-  const result = await runShard(workerData as ShardInput, (done) => port.postMessage({ kind: 'wave', done }));
-  port.postMessage({ kind: 'result', result });
+  await runShardsInSequence(
+    workerData as ShardInput[],
+    (done) => post({ kind: 'wave', done }),
+    (index, result) => post({ kind: 'result', index, result }),
+  );
 } catch (error) {
-  port.postMessage({ kind: 'error', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+  post({ kind: 'error', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
 }

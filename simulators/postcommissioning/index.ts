@@ -1,6 +1,6 @@
 /** Post-commissioning tracking (seed 004): obligations, two judgements over one journal, reports, batches. */
 export { type AttemptOutcome, type CommandDetail, type DeviceFrame, type DeviceHistory, type FrameKind, finalOutcome, type OutcomeKind, type SrAttempt } from './attempts.ts';
-export { type BatchOptions, type BatchResult, runBatch } from './batch.ts';
+export { type BatchOptions, type BatchResult, DEFAULT_ESTATE_SIZE, runBatch } from './batch.ts';
 export { CAUSE_TITLES, type CauseCode, SEED_FALSE_POSITIVE_CAUSES } from './causes.ts';
 export { type ChfIncident, chfIncidents } from './chfIncidents.ts';
 export { type CheckContext, type CheckResult, type CheckStatus, evaluate } from './checks.ts';
