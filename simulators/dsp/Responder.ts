@@ -6,6 +6,8 @@ import type { RequestId } from '../core/RequestId.ts';
 import {
   buildDuisRequest,
   buildDuisResponse,
+  DEFAULT_SCHEMA_VERSION,
+  type DuisResponse,
   type DuisResponseInput,
   isSchemaResponseCode,
   SCHEMA_DCC_ALERT_CODES,
@@ -79,7 +81,7 @@ export class Responder {
   async answer(to: Eui, input: DuisResponseInput, note: ResponseNote, reason?: string): Promise<DspAnswer> {
     const xml = await this.sign(input);
     this.#journalOut(to, 'response', input.header.responseCode, xml, note);
-    return xmlAnswer(xml, input.header.responseCode, reason, this.#inProcessSignature(xml));
+    return xmlAnswer(xml, input.header.responseCode, reason, this.#inProcessSignature(xml, input));
   }
 
   /** An asynchronous response or alert for a User: signed, journalled, handed to the outbox. */
@@ -89,16 +91,20 @@ export class Responder {
     meta: Omit<DeliveryMeta, 'responseCode' | 'responseUrl'>,
     summary: string,
   ): Promise<void> {
-    await this.deliverXml(to, await this.sign(input), input.header.responseCode, meta, summary);
+    await this.deliverXml(to, await this.sign(input), input.header.responseCode, meta, summary, input);
   }
 
-  /** As `deliver`, for XML the DSP does not sign itself (an S1SP's signed answer, carried as it is). */
+  /**
+   * As `deliver`, for XML the DSP does not sign itself (an S1SP's signed answer, carried as it is);
+   * `input`, when the DSP wrote `xml` from it, travels sealed with an in-process signature.
+   */
   async deliverXml(
     to: Eui,
     xml: string,
     code: DuisResponseCode,
     meta: Omit<DeliveryMeta, 'responseCode' | 'responseUrl'>,
     summary: string,
+    input?: DuisResponseInput,
   ): Promise<void> {
     const note: ResponseNote = {
       summary,
@@ -108,7 +114,7 @@ export class Responder {
     };
     this.#journalOut(to, meta.kind === 'response' ? 'response' : 'alert', code, xml, note);
     const responseUrl = this.#options.users.get(to)?.responseUrl;
-    const inProcessSignature = this.#inProcessSignature(xml);
+    const inProcessSignature = this.#inProcessSignature(xml, input);
     this.#options.outbox.deliver(to, xml, {
       ...meta,
       responseCode: code,
@@ -117,9 +123,10 @@ export class Responder {
     });
   }
 
-  #inProcessSignature(xml: string): InProcessSignature | undefined {
+  /** With in-process signing, the DSP's signature over `xml`, sealing the response value it was written from (decision 0009). */
+  #inProcessSignature(xml: string, input: DuisResponseInput | undefined): InProcessSignature | undefined {
     const p = this.#options.inProcess;
-    return p?.signing.sign(p.dsp, xml);
+    return p?.signing.sign(p.dsp, xml, input && responseValue(input));
   }
 
   #credential(): Promise<DuisSigningCredential> {
@@ -142,4 +149,9 @@ export class Responder {
       ...(note.deviceId && { deviceId: note.deviceId.toString() }),
     });
   }
+}
+
+/** The value `buildDuisResponse(input)` writes – what parsing its XML gives back (checked in Responder.test.ts). */
+export function responseValue(input: DuisResponseInput): DuisResponse {
+  return { schemaVersion: input.schemaVersion ?? DEFAULT_SCHEMA_VERSION, header: input.header, body: input.body };
 }

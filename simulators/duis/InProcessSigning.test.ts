@@ -60,7 +60,19 @@ describe('InProcessSigning', () => {
 
   it('cannot be made outside InProcessSigning.sign', () => {
     const signing = new InProcessSigning();
-    expect(() => new InProcessSignature(signing, AURORA, TEXT, Symbol('InProcessSignature'))).to.throw(TypeError, /only InProcessSigning\.sign/);
+    expect(() => new InProcessSignature(signing, AURORA, TEXT, Symbol('InProcessSignature'), undefined)).to.throw(TypeError, /only InProcessSigning\.sign/);
+  });
+
+  it("gives back the signer's sealed reading only to its own signing, for its signer and exactly its text", () => {
+    const a = new InProcessSigning();
+    const reading = { said: 'I0' };
+    const signature = a.sign(AURORA, TEXT, reading);
+    expect(a.reading(AURORA, TEXT, signature)).to.equal(reading);
+    expect(a.reading(AURORA, `${TEXT} `, signature), 'another text').to.equal(undefined);
+    expect(a.reading(BOREALIS, TEXT, signature), 'another signer').to.equal(undefined);
+    expect(new InProcessSigning().reading(AURORA, TEXT, signature), "another estate's signing").to.equal(undefined);
+    expect(a.reading(AURORA, TEXT, { ...signature }), 'a copy').to.equal(undefined);
+    expect(a.reading(AURORA, TEXT, a.sign(AURORA, TEXT)), 'signed without one').to.equal(undefined);
   });
 
   it('names its signer, never the text, when printed', () => {

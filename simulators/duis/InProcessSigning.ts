@@ -9,13 +9,15 @@ export class InProcessSignature {
   readonly #issuer: InProcessSigning;
   readonly #signer: string;
   readonly #text: string;
+  readonly #reading: unknown;
 
   /** @internal – made only by `InProcessSigning.sign`. */
-  constructor(issuer: InProcessSigning, signer: Eui, text: string, seal: symbol) {
+  constructor(issuer: InProcessSigning, signer: Eui, text: string, seal: symbol, reading: unknown) {
     if (seal !== SEAL) throw new TypeError('InProcessSignature: only InProcessSigning.sign makes signatures');
     this.#issuer = issuer;
     this.#signer = signer.hex;
     this.#text = text;
+    this.#reading = reading;
   }
 
   /** Whether this signature is `issuer`'s, by `signer`, over exactly `text`. */
@@ -29,6 +31,11 @@ export class InProcessSignature {
       // Strings are immutable: the same text object compares in O(1), another copy byte by byte.
       signature.#text === text
     );
+  }
+
+  /** The signer's own reading of the text, sealed with it: only when `matches` holds, else undefined. */
+  static readingOf(signature: unknown, issuer: InProcessSigning, signer: Eui, text: string): unknown {
+    return InProcessSignature.matches(signature, issuer, signer, text) ? (signature as InProcessSignature).#reading : undefined;
   }
 
   /** For logs and errors: who signed, never the text. */
@@ -49,9 +56,18 @@ const SEAL = Symbol('InProcessSignature');
  * signature never leaves the process: an estate with in-process signing has no HTTP interface.
  */
 export class InProcessSigning {
-  /** `signer`'s signature over `text`. */
-  sign(signer: Eui, text: string): InProcessSignature {
-    return new InProcessSignature(this, signer, text, SEAL);
+  /**
+   * `signer`'s signature over `text`. `reading` is what the signer wrote the text from (the DSP's
+   * response value), sealed with it so that a reader in the same process can take it instead of
+   * parsing the text again; whoever gives one answers for it being exactly what the text parses to.
+   */
+  sign(signer: Eui, text: string, reading?: unknown): InProcessSignature {
+    return new InProcessSignature(this, signer, text, SEAL, reading);
+  }
+
+  /** The reading sealed in `signature`, when it is this instance's, by `signer`, over exactly `text`; else undefined. */
+  reading(signer: Eui, text: string, signature: unknown): unknown {
+    return InProcessSignature.readingOf(signature, this, signer, text);
   }
 
   /** Whether `signature` is one this instance made, for `signer`, over exactly `text`; never throws. */
