@@ -1,4 +1,5 @@
 import { Eui } from '../core/Eui.ts';
+import { ownedCopy } from '../core/ownedCopy.ts';
 import type { KeyUsage } from '../core/roles.ts';
 import { type DerReader, readDer, readerOver, TAG } from './derReader.ts';
 import { constructed, type DerNode, octetString, oid, primitive, seq } from './derWriter.ts';
@@ -96,7 +97,29 @@ export interface CertificateSummary extends DeviceExtensions {
   readonly subjectPublicKeyInfo: Buffer;
 }
 
+/**
+ * Summaries by certificate (its DER as latin1 text): a CS02d certificate is summarised where the DSP
+ * writes the command, where it is encoded, where the device reads it and where the tracker does –
+ * the same bytes each time. Bounded, oldest out first; a summary's key is a copy of its own, so no
+ * caller's buffer is kept or shared. Certificates that do not read are not kept: each caller gets its
+ * own error, with its own offset and field.
+ */
+const SUMMARIES = new Map<string, CertificateSummary>();
+const SUMMARY_CACHE_SIZE = 1024;
+
 export function summariseCertificate(der: Buffer, base = 0, field = 'certificate'): CertificateSummary {
+  const key = der.toString('latin1');
+  let summary = SUMMARIES.get(key);
+  if (summary === undefined) {
+    const read = readSummary(der, base, field);
+    summary = Object.freeze({ ...read, subjectPublicKeyInfo: ownedCopy(read.subjectPublicKeyInfo) });
+    SUMMARIES.set(key, summary);
+    if (SUMMARIES.size > SUMMARY_CACHE_SIZE) SUMMARIES.delete(SUMMARIES.keys().next().value!);
+  }
+  return summary;
+}
+
+function readSummary(der: Buffer, base: number, field: string): CertificateSummary {
   return readDer(der, base, field, (top) => {
     const cert = top.sequence(field);
     const tbs = cert.sequence(`${field}.tbsCertificate`);

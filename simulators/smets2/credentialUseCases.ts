@@ -1,3 +1,4 @@
+import { ownedCopy } from '../core/ownedCopy.ts';
 import { REMOTE_PARTY_ROLES } from '../core/roles.ts';
 import {
   buildDeviceCsr,
@@ -141,15 +142,4 @@ export function provideDeviceCertificate(device: ActiveDevice, request: Cs02eReq
     content: Buffer.from(device.certificate(request.keyUsage)),
     alertCodes: [],
   };
-}
-
-/**
- * A copy of `bytes` in a backing store of its own. `Buffer.from` would slice node's shared 8 KiB
- * pool, and a certificate a device keeps for the night would then keep the whole slab alive: about
- * 18 KB per meter in a 100,000-meter batch.
- */
-function ownedCopy(bytes: Buffer): Buffer {
-  const copy = Buffer.allocUnsafeSlow(bytes.length);
-  bytes.copy(copy);
-  return copy;
 }
