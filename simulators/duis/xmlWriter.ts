@@ -42,7 +42,11 @@ export function srOptional<T>(
   return value === undefined ? undefined : srValue(name, codec, value, parentPath);
 }
 
+/** Characters escapeText changes: most DUIS text (hex, base64, dates, codes) has none, and is returned as it is. */
+const TEXT_TO_ESCAPE = /[&<>\r]/;
+
 export function escapeText(text: string): string {
+  if (!TEXT_TO_ESCAPE.test(text)) return text;
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#13;');
 }
 
@@ -50,10 +54,15 @@ function escapeAttribute(text: string): string {
   return escapeText(text).replace(/"/g, '&quot;').replace(/\t/g, '&#9;').replace(/\n/g, '&#10;');
 }
 
+/** ` name="value"` for each attribute, in order; '' for the many elements without. */
+function attributesOf(el: XmlElement): string {
+  let attrs = '';
+  if (el.attributes !== undefined) for (const [k, v] of Object.entries(el.attributes)) attrs += ` ${k}="${escapeAttribute(v)}"`;
+  return attrs;
+}
+
 function write(el: XmlElement, indent: string, out: string[]): void {
-  const attrs = Object.entries(el.attributes ?? {})
-    .map(([k, v]) => ` ${k}="${escapeAttribute(v)}"`)
-    .join('');
+  const attrs = attributesOf(el);
   const children = el.children ?? [];
   if (children.length > 0) {
     out.push(`${indent}<${el.name}${attrs}>`);
