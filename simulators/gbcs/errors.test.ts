@@ -121,6 +121,12 @@ describe('GbcsDecodeError on malformed framing', () => {
     );
   });
 
+  it('reads hex in either case, with or without whitespace, to the same bytes', () => {
+    for (const text of ['df09a0', 'DF09A0', 'df 09\nA0', ' DF09A0 ']) expect(parseGbcsHex(text).toString('hex'), text).to.equal('df09a0');
+    expect(parseGbcsHex('').length).to.equal(0);
+    expect(decodeError(() => parseGbcsHex('DF09A0G')).message).to.match(/at offset 3: expected hex digits, got "G"/);
+  });
+
   it('refuses an unknown message code, listing the known ones', () => {
     const frame = encodeGroupingHeader({ ...FIELDS, messageCode: 0x0999 }, 'none');
     const e = decodeError(() => decodeGbcsMessage(frame));

@@ -44,6 +44,9 @@ export function decodeGbcsMessage(bytes: Buffer): GbcsMessage {
 
 /** Hex text (whitespace allowed) to bytes, refusing anything else. */
 export function parseGbcsHex(text: string, field = 'GBCS hex'): Buffer {
+  // Node stops decoding at the first character that is not a hex pair: all of it decoded means it was all hex.
+  const bytes = Buffer.from(text, 'hex');
+  if (bytes.length * 2 === text.length) return bytes;
   const compact = text.replace(/\s+/g, '');
   const bad = /[^0-9A-Fa-f]/.exec(compact);
   if (bad) throw new GbcsDecodeError(field, Math.floor(bad.index / 2), 'hex digits', JSON.stringify(bad[0]));
