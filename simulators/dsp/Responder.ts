@@ -151,7 +151,7 @@ export class Responder {
   }
 }
 
-/** The value `buildDuisResponse(input)` writes – what parsing its XML gives back (checked in Responder.test.ts). */
+/** The value `buildDuisResponse(input)` writes – what parsing its XML gives back (checked in responseValue.test.ts). */
 export function responseValue(input: DuisResponseInput): DuisResponse {
   return { schemaVersion: input.schemaVersion ?? DEFAULT_SCHEMA_VERSION, header: input.header, body: input.body };
 }

@@ -1,8 +1,8 @@
 /**
- * One shard of an overnight batch: its own estate (DSP, CSP, devices, journal) working a share of
- * the homes through the night, tracked at the end. Shards share nothing, so they run on separate
- * threads (batchWorkers.ts) and their verdicts are merged; the homes, waves and simulated times are
- * the same whichever shard a home lands in.
+ * One estate of an overnight batch: its own DSP, CSP, devices and journal working a share of the
+ * homes through the night, tracked at the end. Estates share nothing, so threads work them in
+ * parallel, each several one after another (batchWorkers.ts), and their verdicts are merged; the
+ * homes, waves and simulated times are the same whichever estate a home lands in.
  */
 import { ResponseReceiver } from '../client/index.ts';
 import { Harness } from '../harness/index.ts';
