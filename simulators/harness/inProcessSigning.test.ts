@@ -12,9 +12,9 @@ import { RequestId } from '../core/RequestId.ts';
 import { krpBody, readInventoryBody } from '../dsp/testBodies.ts';
 import { buildDuisRequest } from '../duis/index.ts';
 import { InProcessSigning } from '../duis/InProcessSigning.ts';
-import { decodeGbcsMessage } from '../gbcs/index.ts';
 import { Harness } from './Harness.ts';
 import { homeDeviceId } from './homeDevices.ts';
+import { cs02bCellStatuses } from './testSupport.ts';
 
 const AURORA = 'Aurora Energy';
 const BOREALIS = 'Borealis Power';
@@ -199,11 +199,7 @@ describe('an estate with in-process signing', () => {
       expect(response.signatureOk, JSON.stringify(response.reasons)).to.equal(true);
       expect(response.reasons).to.deep.equal([]);
       expect(response.response!.header.responseCode).to.equal('I0');
-      const content = response.response!.body.kind === 'ResponseMessage' ? response.response!.body.content : undefined;
-      if (content?.kind !== 'GBCSPayload') throw new Error('expected the device response');
-      const payload = decodeGbcsMessage(content.gbcsPayload).payload;
-      if (payload.useCase !== 'CS02b' || payload.direction !== 'response') throw new Error('expected a CS02b response');
-      expect(payload.value.executionOutcome?.certificateOutcomes.map((o) => o.status)).to.deep.equal(['success', 'success']);
+      expect(cs02bCellStatuses(response)).to.deep.equal(['success', 'success']);
       expect(h.inProcess!.outbox.delivered).to.be.greaterThan(deliveredBefore);
       expect(h.inProcess!.outbox.undelivered(yorkshire)).to.deep.equal([]);
       const northEast = await h.estate.keyStore.lookup(eui(NPG_NORTH_EAST), 'DS');

@@ -1,8 +1,10 @@
 /** Test support for the harness (not used at run time): DUIS requests signed as a User and handed to the DSP in process. */
+import type { ReceivedMessage } from '../client/index.ts';
 import type { Eui } from '../core/Eui.ts';
 import { RequestId } from '../core/RequestId.ts';
 import type { DspAnswer } from '../dsp/DspAnswer.ts';
 import { buildDuisRequest, parseDuisResponse, type RequestBody } from '../duis/index.ts';
+import { decodeGbcsMessage } from '../gbcs/index.ts';
 import { signPreCommand } from '../gbcs/signature.ts';
 import { signDuis } from '../xmldsig/signDuis.ts';
 import type { Harness } from './Harness.ts';
@@ -36,4 +38,14 @@ export async function critical(h: Harness, r: InProcessRequest): Promise<{ cv4: 
   const signed = signPreCommand(body.content.gbcsPayload, ds.privateKey);
   const cv5 = await send(h, { ...r, body: { kind: 'SignedPreCommand', gbcsPayload: signed } }, 5);
   return { cv4, cv5 };
+}
+
+/** The cell statuses of the CS02b execution outcome a device response to the User carries; throws when it carries none. */
+export function cs02bCellStatuses(message: ReceivedMessage): string[] {
+  const body = message.response?.body;
+  const content = body?.kind === 'ResponseMessage' ? body.content : undefined;
+  if (content?.kind !== 'GBCSPayload') throw new Error('expected the device response');
+  const payload = decodeGbcsMessage(content.gbcsPayload).payload;
+  if (payload.useCase !== 'CS02b' || payload.direction !== 'response') throw new Error('expected a CS02b response');
+  return payload.value.executionOutcome?.certificateOutcomes.map((o) => o.status) ?? [];
 }

@@ -10,9 +10,9 @@ import { DuisClient, type ReceivedMessage, ResponseReceiver } from '../client/in
 import type { Eui } from '../core/Eui.ts';
 import type { RequestId } from '../core/RequestId.ts';
 import { krpBody } from '../dsp/testBodies.ts';
-import { decodeGbcsMessage } from '../gbcs/index.ts';
 import { Harness } from './Harness.ts';
 import { homeDeviceId } from './homeDevices.ts';
+import { cs02bCellStatuses } from './testSupport.ts';
 
 const AURORA = 'Aurora Energy';
 const NPG_YORKSHIRE = 'Northern Powergrid (Yorkshire)';
@@ -81,11 +81,7 @@ describe('the default estate over HTTP, end to end', () => {
     const response = await responseTo(exchange.requestId);
     expect(response.signatureOk, JSON.stringify(response.reasons)).to.equal(true);
     expect(response.response!.header.responseCode).to.equal('I0');
-    const content = response.response!.body.kind === 'ResponseMessage' ? response.response!.body.content : undefined;
-    if (content?.kind !== 'GBCSPayload') throw new Error('expected the device response');
-    const payload = decodeGbcsMessage(content.gbcsPayload).payload;
-    if (payload.useCase !== 'CS02b' || payload.direction !== 'response') throw new Error('expected a CS02b response');
-    expect(payload.value.executionOutcome?.certificateOutcomes.map((o) => o.status)).to.deep.equal(['success', 'success']);
+    expect(cs02bCellStatuses(response)).to.deep.equal(['success', 'success']);
 
     const northEast = await h.estate.keyStore.lookup(eui(NPG_NORTH_EAST), 'DS');
     const cell = h.fleet.device(esme).cell('networkOperatorDS');
