@@ -37,6 +37,20 @@ describe('Eui', () => {
     });
   }
 
+  it('gives the same value for a text parsed again, and refuses a bad text every time, naming the field asked', () => {
+    const first = Eui.parse('00-DB-12-34-56-78-90-A0');
+    expect(Eui.parse('00-DB-12-34-56-78-90-A0').equals(first)).to.equal(true);
+    expect(Eui.parse('00-DB-12-34-56-78-90-A0').toString()).to.equal('00-DB-12-34-56-78-90-A0');
+    for (const field of ['DeviceID', 'BusinessOriginatorID']) {
+      expect(() => Eui.parse('00-DB-12', field)).to.throw(InvalidInputError, new RegExp(`^${field}: expected`));
+    }
+  });
+
+  it('reads the 8 bytes of a view into a larger buffer', () => {
+    const bytes = Buffer.from('FFFF00DB1234567890A0FF', 'hex');
+    expect(Eui.fromBytes(bytes.subarray(2, 10)).hex).to.equal('00DB1234567890A0');
+  });
+
   it('refuses a non-string', () => {
     expect(() => Eui.parse(42)).to.throw(InvalidInputError, /EUI: expected .* got 42/);
   });

@@ -3,6 +3,14 @@ import { InvalidInputError } from './errors.ts';
 const HEX16 = /^[0-9A-F]{16}$/;
 
 /**
+ * EUIs by the exact text they were parsed from. An Eui is immutable, so one object can stand for every
+ * parse of the same text: a message names its device and User several times on its way through the
+ * DSP, the CSP and the journal. Bounded; emptied when full.
+ */
+const PARSED = new Map<string, Eui>();
+const PARSED_CACHE_SIZE = 65_536;
+
+/**
  * An EUI-64 Entity Identifier: a device ID or a party's SMKI Entity ID. Parses the forms DCC
  * material uses (`90-B3-D5-1F-30-01-00-00`, `90B3D51F30010000`, `90:b3:…`, any case) and formats
  * with dashes as DUIS does.
@@ -19,6 +27,16 @@ export class Eui {
 
   static parse(text: unknown, field = 'EUI'): Eui {
     if (typeof text !== 'string') throw new InvalidInputError(field, 'an EUI-64 as 16 hex digits', text);
+    let eui = PARSED.get(text);
+    if (eui === undefined) {
+      eui = Eui.#parse(text, field);
+      if (PARSED.size >= PARSED_CACHE_SIZE) PARSED.clear();
+      PARSED.set(text, eui);
+    }
+    return eui;
+  }
+
+  static #parse(text: string, field: string): Eui {
     const trimmed = text.trim();
     const grouped = /^[0-9A-Fa-f]{2}([-: ])[0-9A-Fa-f]{2}(\1[0-9A-Fa-f]{2}){6}$/.test(trimmed);
     const compact = trimmed.replace(/[-: ]/g, '').toUpperCase();
@@ -34,7 +52,7 @@ export class Eui {
 
   static fromBytes(bytes: Uint8Array, field = 'EUI'): Eui {
     if (bytes.length !== 8) throw new InvalidInputError(field, '8 bytes', `${bytes.length} bytes`);
-    return new Eui(Buffer.from(bytes).toString('hex').toUpperCase());
+    return new Eui(Buffer.from(bytes.buffer, bytes.byteOffset, 8).toString('hex').toUpperCase());
   }
 
   static fromBigInt(value: bigint): Eui {

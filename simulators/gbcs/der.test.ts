@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { expect } from 'chai';
 import { DlmsDateTime } from './DlmsDateTime.ts';
 import { DerReader, readDer } from './derReader.ts';
-import { encodeDer, integer, oid, seq } from './derWriter.ts';
+import { constructed, encodeDer, integer, octetString, oid, raw, seq } from './derWriter.ts';
 import { GbcsDecodeError } from './GbcsDecodeError.ts';
 import { findMessageCode, MESSAGE_CODES, messageCodeFor, messageCodeInfo } from './messageCodes.ts';
 
@@ -32,6 +32,32 @@ describe('DER writer and reader', () => {
     expect(hex(encodeDer(big)).slice(0, 6)).to.equal('308196');
     expect(hex(encodeDer(big, 'long2')).slice(0, 8)).to.equal('30820096');
     expect(hex(encodeDer(seq(body), 'long2'))).to.equal('3003020101');
+  });
+
+  it('writes every length form, raw nodes as they are, and leaves out absent children', () => {
+    const octets = (n: number) => octetString(Buffer.alloc(n, 0xab));
+    for (const [n, minimal, long2] of [
+      [127, '047F', '047F'],
+      [128, '048180', '04820080'],
+      [255, '0481FF', '048200FF'],
+      [256, '04820100', '04820100'],
+      [65_536, '0483010000', '0483010000'],
+    ] as const) {
+      expect(hex(encodeDer(octets(n))).slice(0, minimal.length), `${n} minimal`).to.equal(minimal);
+      expect(hex(encodeDer(octets(n), 'long2')).slice(0, long2.length), `${n} long2`).to.equal(long2);
+      expect(encodeDer(octets(n)).length).to.equal(minimal.length / 2 + n);
+    }
+    const shared = integer(5);
+    expect(hex(encodeDer(seq(shared, undefined, raw(Buffer.from('0500', 'hex')), constructed(0xa1, shared, undefined))))).to.equal(
+      '300A020105050 0A103020105'.replace(/ /g, ''),
+    );
+    expect(hex(encodeDer(seq()))).to.equal('3000');
+  });
+
+  it('writes an OID the same each time, and each node holds bytes of its own', () => {
+    const first = oid('1.2.840.10045.4.3.2');
+    (first as { value: Uint8Array }).value.fill(0);
+    expect(hex(encodeDer(oid('1.2.840.10045.4.3.2')))).to.equal('06082A8648CE3D040302');
   });
 
   it('reads non-minimal lengths (as devices send them) but refuses non-minimal integers', () => {

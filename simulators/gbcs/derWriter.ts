@@ -1,4 +1,3 @@
-import { berLength } from './ByteReader.ts';
 import { formatGeneralizedTime, TAG } from './derReader.ts';
 
 /**
@@ -17,17 +16,64 @@ export type DerNode =
 export type LengthStyle = 'minimal' | 'long2';
 
 export function encodeDer(node: DerNode, style: LengthStyle = 'minimal'): Buffer {
-  if ('raw' in node) return Buffer.from(node.raw);
-  const content =
-    'children' in node
-      ? Buffer.concat(node.children.filter((c) => c !== undefined).map((c) => encodeDer(c, style)))
-      : Buffer.from(node.value);
-  return Buffer.concat([Buffer.from([node.tag]), lengthBytes(content.length, style), content]);
+  // Two passes: the size of every node, then one buffer written front to back – a certificate or
+  // CS02b payload is dozens of nodes, and concatenating each level would copy every byte per level.
+  const sizes = new Map<DerNode, number>();
+  const out = Buffer.allocUnsafe(sizeOf(node, style, sizes));
+  const end = writeNode(node, style, sizes, out, 0);
+  if (end !== out.length) throw new Error(`encodeDer: wrote ${end} of ${out.length} bytes`);
+  return out;
 }
 
-function lengthBytes(len: number, style: LengthStyle): Buffer {
-  if (style === 'long2' && len >= 0x80 && len <= 0xffff) return Buffer.from([0x82, len >> 8, len & 0xff]);
-  return berLength(len);
+/** Content length of a node (its value, or its present children encoded). */
+function contentSize(node: Exclude<DerNode, { raw: Uint8Array }>, style: LengthStyle, sizes: Map<DerNode, number>): number {
+  if (!('children' in node)) return node.value.length;
+  let size = 0;
+  for (const c of node.children) if (c !== undefined) size += sizeOf(c, style, sizes);
+  return size;
+}
+
+/** Encoded length of a node (tag, length and content); recorded in `sizes` for the writing pass. */
+function sizeOf(node: DerNode, style: LengthStyle, sizes: Map<DerNode, number>): number {
+  if ('raw' in node) return node.raw.length;
+  const content = contentSize(node, style, sizes);
+  sizes.set(node, content);
+  return 1 + lengthSize(content, style) + content;
+}
+
+function writeNode(node: DerNode, style: LengthStyle, sizes: Map<DerNode, number>, out: Buffer, at: number): number {
+  if ('raw' in node) {
+    out.set(node.raw, at);
+    return at + node.raw.length;
+  }
+  const content = sizes.get(node)!;
+  out[at++] = node.tag;
+  at = writeLength(content, style, out, at);
+  if (!('children' in node)) {
+    out.set(node.value, at);
+    return at + node.value.length;
+  }
+  for (const c of node.children) if (c !== undefined) at = writeNode(c, style, sizes, out, at);
+  return at;
+}
+
+function lengthSize(len: number, style: LengthStyle): number {
+  if (style === 'long2' && len >= 0x80 && len <= 0xffff) return 3;
+  if (len < 0x80) return 1;
+  let n = 0;
+  for (let v = len; v > 0; v = Math.floor(v / 256)) n++;
+  return 1 + n;
+}
+
+function writeLength(len: number, style: LengthStyle, out: Buffer, at: number): number {
+  const n = lengthSize(len, style) - 1;
+  if (n === 0) {
+    out[at] = len;
+    return at + 1;
+  }
+  out[at] = 0x80 | n;
+  for (let i = n, v = len; i >= 1; i--, v = Math.floor(v / 256)) out[at + i] = v & 0xff;
+  return at + 1 + n;
 }
 
 export function seq(...children: (DerNode | undefined)[]): DerNode {
@@ -71,7 +117,22 @@ export function generalizedTime(date: Date, tag: number = TAG.GENERALIZED_TIME):
   return { tag, value: Buffer.from(formatGeneralizedTime(date), 'latin1') };
 }
 
+/** OID contents by dotted form: codecs name the same few dozen OIDs in every message. */
+const OID_CONTENTS = new Map<string, Buffer>();
+const OID_CACHE_SIZE = 256;
+
 export function oid(dotted: string): DerNode {
+  let content = OID_CONTENTS.get(dotted);
+  if (content === undefined) {
+    content = oidContent(dotted);
+    if (OID_CONTENTS.size >= OID_CACHE_SIZE) OID_CONTENTS.delete(OID_CONTENTS.keys().next().value!);
+    OID_CONTENTS.set(dotted, content);
+  }
+  // A copy: the node's value is the caller's to keep, the cached bytes are not.
+  return { tag: TAG.OID, value: Buffer.from(content) };
+}
+
+function oidContent(dotted: string): Buffer {
   const arcs = dotted.split('.').map((a) => BigInt(a));
   if (arcs.length < 2) throw new RangeError(`OID needs two arcs at least: ${dotted}`);
   const bytes: number[] = [];
@@ -80,7 +141,7 @@ export function oid(dotted: string): DerNode {
     for (let v = arc >> 7n; v > 0n; v >>= 7n) chunk.unshift(Number(v & 0x7fn) | 0x80);
     bytes.push(...chunk);
   }
-  return { tag: TAG.OID, value: Buffer.from(bytes) };
+  return Buffer.from(bytes);
 }
 
 /** Minimal two's-complement content of an INTEGER. */

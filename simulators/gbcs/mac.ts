@@ -4,7 +4,7 @@ import { ACCEPTED, type Verdict, verdictOf } from '../core/verdict.ts';
 import { spkiOf } from '../smki/publicKeyCache.ts';
 import { hex } from './ByteReader.ts';
 import { encodeCommandWrapper, MAC_LENGTH, SECURITY_HEADER, type WrappedMessage } from './CommandWrapper.ts';
-import { type CraFlag, decodeGroupingHeader } from './GroupingHeader.ts';
+import { type CraFlag, decodeGroupingHeader, type GroupingHeader } from './GroupingHeader.ts';
 
 /** The KDF's mode byte: which kind of message the key protects. */
 export type KdfMode = CraFlag | 'encryption';
@@ -106,7 +106,11 @@ export function macForGroupingHeader(
   privateKey: KeyObject,
   publicKey: KeyObject,
 ): Buffer {
-  const h = decodeGroupingHeader(groupingHeader);
+  return macForHeader(decodeGroupingHeader(groupingHeader), privateKey, publicKey);
+}
+
+/** As macForGroupingHeader, for a header decoded already (its `bytes` are what the MAC covers). */
+function macForHeader(h: GroupingHeader, privateKey: KeyObject, publicKey: KeyObject): Buffer {
   const key = deriveGbcsKey({
     privateKey,
     publicKey,
@@ -115,7 +119,7 @@ export function macForGroupingHeader(
     originatorCounter: h.originatorCounter,
     mode: h.craFlag,
   });
-  return gbcsMac(key, h.originator, groupingHeader);
+  return gbcsMac(key, h.originator, h.bytes);
 }
 
 /**
@@ -128,7 +132,7 @@ export function wrapWithMac(groupingHeader: Buffer, privateKey: KeyObject, publi
 
 /** Recomputes the MAC of a wrapped message: either side's private key with the other's public key. */
 export function verifyMac(message: WrappedMessage, privateKey: KeyObject, publicKey: KeyObject): Verdict {
-  const expected = macForGroupingHeader(message.header.bytes, privateKey, publicKey);
+  const expected = macForHeader(message.header, privateKey, publicKey);
   if (timingSafeEqual(expected, message.mac)) return ACCEPTED;
   const h = message.header;
   return verdictOf([
