@@ -40,6 +40,49 @@ describe('SimulatedScheduler', () => {
     expect(ran).to.deep.equal(['first', 'follow-up']);
   });
 
+  it('keeps (time, scheduling order) over thousands of tasks with most cancelled, and counts only those waiting', async () => {
+    const { clock, s } = scheduler();
+    // A fixed pseudo-random walk: times with many ties, every third task left standing.
+    let x = 12345;
+    const rand = () => (x = (x * 1103515245 + 12345) % 2 ** 31) % 500;
+    const ran: number[] = [];
+    const expected: { at: number; seq: number }[] = [];
+    const cancels: (() => void)[] = [];
+    for (let seq = 0; seq < 5000; seq++) {
+      const at = rand();
+      const cancel = s.schedule(T0 + at, () => {
+        expect(clock.now().getTime()).to.equal(T0 + at);
+        ran.push(seq);
+      });
+      if (seq % 3 === 0) expected.push({ at, seq });
+      else cancels.push(cancel);
+    }
+    for (const cancel of cancels) cancel();
+    for (const cancel of cancels) cancel(); // twice: still one cancellation each
+    expect(s.pending).to.equal(expected.length);
+    expect(s.nextAt?.getTime()).to.equal(T0 + Math.min(...expected.map((e) => e.at)));
+    await s.advance(250);
+    const due = expected.filter((e) => e.at <= 250).sort((a, b) => a.at - b.at || a.seq - b.seq);
+    expect(ran).to.deep.equal(due.map((e) => e.seq));
+    expect(s.pending).to.equal(expected.length - due.length);
+    await s.drain();
+    expect(ran).to.deep.equal([...expected].sort((a, b) => a.at - b.at || a.seq - b.seq).map((e) => e.seq));
+    expect(s.pending).to.equal(0);
+    expect(s.nextAt).to.equal(undefined);
+  });
+
+  it('takes a cancel after its task ran as a no-op', async () => {
+    const { s } = scheduler();
+    const ran: string[] = [];
+    const cancel = s.schedule(T0 + 10, () => void ran.push('ran'));
+    s.schedule(T0 + 20, () => void ran.push('later'));
+    await s.advance(10);
+    cancel();
+    expect(s.pending).to.equal(1);
+    await s.advance(10);
+    expect(ran).to.deep.equal(['ran', 'later']);
+  });
+
   it('does not move the clock on while held work is in flight', async () => {
     const { clock, s } = scheduler();
     const ran: number[] = [];

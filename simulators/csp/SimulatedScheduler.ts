@@ -5,6 +5,13 @@ interface Entry {
   readonly at: number;
   readonly seq: number;
   readonly task: Task;
+  /** `waiting` in the queue; `cancelled` waits to be dropped when it reaches the top; `taken` ran. */
+  state: 'waiting' | 'cancelled' | 'taken';
+}
+
+/** Whether `a` runs before `b`: earlier time first, then scheduling order. */
+function before(a: Entry, b: Entry): boolean {
+  return a.at < b.at || (a.at === b.at && a.seq < b.seq);
 }
 
 /**
@@ -15,7 +22,13 @@ interface Entry {
  * clock: a task whose time the clock passed on its own runs late, at the next advance.
  */
 export class SimulatedScheduler implements Scheduler {
-  readonly #queue: Entry[] = [];
+  /**
+   * A binary min-heap by (time, scheduling order): a night keeps thousands of tasks waiting – each
+   * command's time-out, cancelled when its response comes – and a sorted list cost a scan per
+   * schedule and per cancel. Cancelled tasks stay until they reach the top (or a compaction).
+   */
+  readonly #heap: Entry[] = [];
+  #waiting = 0;
   readonly #holds = new Set<Promise<unknown>>();
   readonly #errors: unknown[] = [];
   #seq = 0;
@@ -24,13 +37,15 @@ export class SimulatedScheduler implements Scheduler {
   constructor(readonly clock: SimulatedClock) {}
 
   schedule(at: number, task: Task): Cancel {
-    const entry: Entry = { at, seq: this.#seq++, task };
-    let i = this.#queue.length;
-    while (i > 0 && this.#queue[i - 1]!.at > at) i--;
-    this.#queue.splice(i, 0, entry);
+    const entry: Entry = { at, seq: this.#seq++, task, state: 'waiting' };
+    this.#push(entry);
+    this.#waiting++;
     return () => {
-      const j = this.#queue.indexOf(entry);
-      if (j >= 0) this.#queue.splice(j, 1);
+      if (entry.state !== 'waiting') return;
+      entry.state = 'cancelled';
+      this.#waiting--;
+      // Cancelled entries outnumbering the waiting ones: rebuild without them, so memory follows the waiting.
+      if (this.#heap.length > 1024 && this.#heap.length > 2 * this.#waiting) this.#compact();
     };
   }
 
@@ -46,12 +61,12 @@ export class SimulatedScheduler implements Scheduler {
 
   /** Tasks waiting for their time. */
   get pending(): number {
-    return this.#queue.length;
+    return this.#waiting;
   }
 
   /** When the next task is due, if any. */
   get nextAt(): Date | undefined {
-    const next = this.#queue[0];
+    const next = this.#next();
     return next && new Date(next.at);
   }
 
@@ -81,7 +96,7 @@ export class SimulatedScheduler implements Scheduler {
     return this.#serial(async () => {
       const limit = this.clock.now().getTime() + (options.limitMs ?? Number.POSITIVE_INFINITY);
       await this.settle();
-      for (let next = this.#queue[0]; next !== undefined && next.at <= limit; next = this.#queue[0]) {
+      for (let next = this.#next(); next !== undefined && next.at <= limit; next = this.#next()) {
         await this.#runTo(next.at);
       }
       return this.clock.now();
@@ -96,8 +111,10 @@ export class SimulatedScheduler implements Scheduler {
 
   async #runTo(target: number): Promise<Date> {
     await this.settle();
-    for (let next = this.#queue[0]; next !== undefined && next.at <= target; next = this.#queue[0]) {
-      this.#queue.shift();
+    for (let next = this.#next(); next !== undefined && next.at <= target; next = this.#next()) {
+      this.#pop();
+      next.state = 'taken';
+      this.#waiting--;
       if (next.at > this.clock.now().getTime()) this.clock.set(new Date(next.at));
       this.#run(next.task);
       await this.settle();
@@ -105,6 +122,48 @@ export class SimulatedScheduler implements Scheduler {
     if (target > this.clock.now().getTime()) this.clock.set(new Date(target));
     await this.settle();
     return this.clock.now();
+  }
+
+  /** The first waiting entry, dropping cancelled ones from the top. */
+  #next(): Entry | undefined {
+    while (this.#heap.length > 0 && this.#heap[0]!.state === 'cancelled') this.#pop();
+    return this.#heap[0];
+  }
+
+  #push(entry: Entry): void {
+    const heap = this.#heap;
+    let i = heap.push(entry) - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!before(entry, heap[parent]!)) break;
+      heap[i] = heap[parent]!;
+      i = parent;
+    }
+    heap[i] = entry;
+  }
+
+  /** Removes the top entry. */
+  #pop(): void {
+    const heap = this.#heap;
+    const last = heap.pop()!;
+    if (heap.length === 0) return;
+    let i = 0;
+    for (;;) {
+      const left = 2 * i + 1;
+      if (left >= heap.length) break;
+      const right = left + 1;
+      const child = right < heap.length && before(heap[right]!, heap[left]!) ? right : left;
+      if (!before(heap[child]!, last)) break;
+      heap[i] = heap[child]!;
+      i = child;
+    }
+    heap[i] = last;
+  }
+
+  #compact(): void {
+    const waiting = this.#heap.filter((e) => e.state === 'waiting');
+    this.#heap.length = 0;
+    for (const e of waiting) this.#push(e);
   }
 
   #run(task: Task): void {
