@@ -30,4 +30,11 @@ describe('Journal', () => {
     expect(entry.payload).to.equal(undefined);
     expect(Object.isFrozen(entry)).to.equal(true);
   });
+
+  it('says which interfaces keep payloads, so writers need not make those dropped', () => {
+    expect(new Journal().keepsPayload('CSP')).to.equal(true);
+    expect(new Journal({ keepPayloads: false }).keepsPayload('GBCS')).to.equal(false);
+    const batch = new Journal({ keepPayloads: ['GBCS'] });
+    expect([batch.keepsPayload('GBCS'), batch.keepsPayload('CSP'), batch.keepsPayload('DUIS')]).to.deep.equal([true, false, false]);
+  });
 });

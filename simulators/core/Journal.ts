@@ -71,6 +71,11 @@ export class Journal {
     return entry;
   }
 
+  /** Whether payloads on `via` are kept: a writer can skip making one (hex of a frame) that would be dropped. */
+  keepsPayload(via: JournalInterface): boolean {
+    return this.#keepPayloads(via);
+  }
+
   /** Entries appended so far (kept or not). */
   get size(): number {
     return this.#size;

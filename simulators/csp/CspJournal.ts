@@ -31,7 +31,9 @@ export class CspJournal {
   }
 
   #append(at: Date, from: string, to: string, kind: string, summary: string, deviceId: Eui, requestId?: RequestId, bytes?: Buffer): void {
-    this.journal?.append({
+    const journal = this.journal;
+    if (journal === undefined) return;
+    journal.append({
       at,
       via: 'CSP',
       from,
@@ -40,7 +42,7 @@ export class CspJournal {
       summary,
       deviceId: deviceId.toString(),
       ...(requestId && { requestId: requestId.toString() }),
-      ...(bytes && { payload: bytes.toString('hex') }),
+      ...(bytes && journal.keepsPayload('CSP') && { payload: bytes.toString('hex') }),
     });
   }
 }
