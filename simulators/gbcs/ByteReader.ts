@@ -35,13 +35,20 @@ export class ByteReader {
     return this.bytes[this.#pos];
   }
 
-  u8(field: string): number {
-    this.need(1, field, 'one byte');
+  /** One byte; `suffix` is added to the field's name in the error (left unjoined otherwise: reads outnumber failures). */
+  u8(field: string, suffix = ''): number {
+    if (this.#pos >= this.bytes.length) this.#short(1, field + suffix, 'one byte');
     return this.bytes[this.#pos++]!;
   }
 
-  take(n: number, field: string, expected = `${n} bytes`): Buffer {
-    this.need(n, field, expected);
+  /**
+   * `n` bytes (a view, not a copy). `expected` says what they are in the error; the default,
+   * `n bytes`, and `asLengthSays`' `n … as its length says` are written only when the read fails.
+   */
+  take(n: number, field: string, expected?: string, asLengthSays?: 'content bytes' | 'bytes'): Buffer {
+    if (this.bytes.length - this.#pos < n) {
+      this.#short(n, field, expected ?? (asLengthSays === undefined ? `${n} bytes` : `${n} ${asLengthSays} as its length says`));
+    }
     const out = this.bytes.subarray(this.#pos, this.#pos + n);
     this.#pos += n;
     return out;
@@ -60,29 +67,31 @@ export class ByteReader {
   }
 
   /** A byte that must have one value. */
-  expectByte(value: number, field: string, meaning = hexByte(value)): void {
+  expectByte(value: number, field: string, meaning?: string): void {
     const at = this.absolute;
     const got = this.u8(field);
-    if (got !== value) throw new GbcsDecodeError(field, at, meaning, hexByte(got));
+    if (got !== value) throw new GbcsDecodeError(field, at, meaning ?? hexByte(value), hexByte(got));
   }
 
   /** A BER definite length: short form, or 81..84 followed by 1-4 length bytes (non-minimal accepted). */
   berLength(field: string): number {
     const at = this.absolute;
-    const first = this.u8(`${field} length`);
+    const first = this.u8(field, ' length');
     if (first < 0x80) return first;
     const n = first & 0x7f;
     if (n === 0)
       throw new GbcsDecodeError(`${field} length`, at, 'a definite BER length', 'indefinite (0x80)');
     if (n > 4)
       throw new GbcsDecodeError(`${field} length`, at, 'a BER length of at most 4 bytes', hexByte(first));
-    return this.take(n, `${field} length`, `${n} length bytes after ${hexByte(first)}`).readUIntBE(0, n);
+    if (this.remaining < n) this.#short(n, `${field} length`, `${n} length bytes after ${hexByte(first)}`);
+    let length = 0;
+    for (let i = 0; i < n; i++) length = length * 256 + this.bytes[this.#pos++]!;
+    return length;
   }
 
   /** A BER length followed by that many bytes. */
   lengthPrefixed(field: string): Buffer {
-    const len = this.berLength(field);
-    return this.take(len, field, `${len} bytes as its length says`);
+    return this.take(this.berLength(field), field, undefined, 'bytes');
   }
 
   /** Fails unless every byte has been read. */
@@ -92,15 +101,13 @@ export class ByteReader {
     }
   }
 
-  private need(n: number, field: string, expected: string): void {
-    if (this.remaining < n) {
-      throw new GbcsDecodeError(
-        field,
-        this.absolute,
-        expected,
-        this.remaining === 0 ? 'the end of the data' : `only ${this.remaining} bytes`,
-      );
-    }
+  #short(n: number, field: string, expected: string): never {
+    throw new GbcsDecodeError(
+      field,
+      this.absolute,
+      expected,
+      this.remaining === 0 ? 'the end of the data' : `only ${this.remaining} bytes`,
+    );
   }
 }
 

@@ -67,7 +67,7 @@ export function decodeGroupingHeader(bytes: Buffer, base = 0): GroupingHeader {
   const { messageCode, supplementary } = readOtherInformation(r);
   const contentLength = r.berLength('content');
   const contentOffset = r.absolute;
-  const content = r.take(contentLength, 'content', `${contentLength} content bytes as its length says`);
+  const content = r.take(contentLength, 'content', undefined, 'content bytes');
   const signedEnd = r.pos;
   const signature = readSignature(r);
   r.end('grouping header');

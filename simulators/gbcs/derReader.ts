@@ -67,11 +67,11 @@ export class DerReader {
   any(field: string): Tlv {
     const start = this.#r.pos;
     const offset = this.#r.absolute;
-    const tag = this.#r.u8(`${field} tag`);
+    const tag = this.#r.u8(field, ' tag');
     if ((tag & 0x1f) === 0x1f) throw new GbcsDecodeError(field, offset, 'a single-byte tag', hexByte(tag));
     const length = this.#r.berLength(field);
     const valueOffset = this.#r.absolute;
-    const value = this.#r.take(length, field, `${length} content bytes as its length says`);
+    const value = this.#r.take(length, field, undefined, 'content bytes');
     return { tag, value, raw: this.#r.bytes.subarray(start, this.#r.pos), offset, valueOffset };
   }
 

@@ -2,6 +2,7 @@
 import { describe, it } from 'node:test';
 import { expect } from 'chai';
 import { Eui } from '../core/Eui.ts';
+import { ByteReader } from './ByteReader.ts';
 import { decodeCommandWrapper, encodeCommandWrapper } from './CommandWrapper.ts';
 import { decodeCs02bCommand } from './cs02bCommand.ts';
 import { GbcsDecodeError } from './GbcsDecodeError.ts';
@@ -195,5 +196,28 @@ describe('GbcsDecodeError on bad DER', () => {
       ),
     );
     expect(nonMinimal.message).to.match(/expected a minimally encoded INTEGER/);
+  });
+});
+
+describe('ByteReader failures', () => {
+  const reader = (hexText: string, base = 0) => new ByteReader(Buffer.from(hexText.replace(/ /g, ''), 'hex'), base);
+  const messageOf = (f: () => unknown) => decodeError(f).message;
+
+  it('names the field, the offset and what was expected for every kind of short read', () => {
+    expect(messageOf(() => reader('').u8('CRA flag'))).to.equal('GBCS CRA flag at offset 0: expected one byte, got the end of the data');
+    expect(messageOf(() => reader('', 10).u8('content', ' tag'))).to.equal('GBCS content tag at offset 10: expected one byte, got the end of the data');
+    expect(messageOf(() => reader('01 02').take(4, 'counter'))).to.equal('GBCS counter at offset 0: expected 4 bytes, got only 2 bytes');
+    expect(messageOf(() => reader('01 02').take(4, 'counter', '4 bytes (big-endian)'))).to.equal('GBCS counter at offset 0: expected 4 bytes (big-endian), got only 2 bytes');
+    expect(messageOf(() => reader('82 01').berLength('content'))).to.equal('GBCS content length at offset 1: expected 2 length bytes after 0x82, got only 1 bytes');
+    expect(messageOf(() => reader('03 01 02').lengthPrefixed('extension'))).to.equal('GBCS extension at offset 1: expected 3 bytes as its length says, got only 2 bytes');
+    expect(messageOf(() => reader('00').expectByte(0xdf, 'tag'))).to.equal('GBCS tag at offset 0: expected 0xDF, got 0x00');
+  });
+
+  it('reads every length form up to four bytes', () => {
+    expect(reader('7F').berLength('l')).to.equal(0x7f);
+    expect(reader('81 80').berLength('l')).to.equal(0x80);
+    expect(reader('82 00 83').berLength('l')).to.equal(0x83);
+    expect(reader('84 01 02 03 04').berLength('l')).to.equal(0x01020304);
+    expect(reader('84 FF FF FF FF').berLength('l')).to.equal(0xffffffff);
   });
 });

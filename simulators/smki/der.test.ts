@@ -32,6 +32,9 @@ describe('der', () => {
       expect(readObjectIdentifier(readSingle(objectIdentifier(oid)))).to.equal(oid);
     }
     expect(hex(objectIdentifier('1.2.826.0.1.8641679.1.2.1.4'))).to.equal('060D2A863A0001848FB90F01020104');
+    // Each call's bytes are the caller's: changing one changes no later encoding.
+    objectIdentifier('1.2.826.0.1.8641679.1.2.1.4').fill(0);
+    expect(hex(objectIdentifier('1.2.826.0.1.8641679.1.2.1.4'))).to.equal('060D2A863A0001848FB90F01020104');
   });
 
   it('uses UTCTime up to 2049 and GeneralizedTime from 2050', () => {

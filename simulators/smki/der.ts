@@ -70,7 +70,21 @@ export function namedBits(bitNumbers: readonly number[]): Buffer {
   return bitString(bytes, bytes.length * 8 - (highest + 1));
 }
 
+/** Encoded OIDs by dotted form: every certificate names the same dozen. */
+const OIDS = new Map<string, Buffer>();
+const OID_CACHE_SIZE = 256;
+
 export function objectIdentifier(dotted: string): Buffer {
+  let encoded = OIDS.get(dotted);
+  if (encoded === undefined) {
+    encoded = encodeObjectIdentifier(dotted);
+    if (OIDS.size >= OID_CACHE_SIZE) OIDS.delete(OIDS.keys().next().value!);
+    OIDS.set(dotted, encoded);
+  }
+  return Buffer.from(encoded); // the caller's own copy
+}
+
+function encodeObjectIdentifier(dotted: string): Buffer {
   const arcs = dotted.split('.').map((arc) => BigInt(arc));
   if (arcs.length < 2) throw new DerError(`not an OID: ${dotted}`);
   const out: number[] = [];
