@@ -1,3 +1,4 @@
+import { objectIdentifierContent } from '../smki/der.ts';
 import { formatGeneralizedTime, TAG } from './derReader.ts';
 
 /**
@@ -117,31 +118,8 @@ export function generalizedTime(date: Date, tag: number = TAG.GENERALIZED_TIME):
   return { tag, value: Buffer.from(formatGeneralizedTime(date), 'latin1') };
 }
 
-/** OID contents by dotted form: codecs name the same few dozen OIDs in every message. */
-const OID_CONTENTS = new Map<string, Buffer>();
-const OID_CACHE_SIZE = 256;
-
 export function oid(dotted: string): DerNode {
-  let content = OID_CONTENTS.get(dotted);
-  if (content === undefined) {
-    content = oidContent(dotted);
-    if (OID_CONTENTS.size >= OID_CACHE_SIZE) OID_CONTENTS.delete(OID_CONTENTS.keys().next().value!);
-    OID_CONTENTS.set(dotted, content);
-  }
-  // A copy: the node's value is the caller's to keep, the cached bytes are not.
-  return { tag: TAG.OID, value: Buffer.from(content) };
-}
-
-function oidContent(dotted: string): Buffer {
-  const arcs = dotted.split('.').map((a) => BigInt(a));
-  if (arcs.length < 2) throw new RangeError(`OID needs two arcs at least: ${dotted}`);
-  const bytes: number[] = [];
-  for (const arc of [arcs[0]! * 40n + arcs[1]!, ...arcs.slice(2)]) {
-    const chunk = [Number(arc & 0x7fn)];
-    for (let v = arc >> 7n; v > 0n; v >>= 7n) chunk.unshift(Number(v & 0x7fn) | 0x80);
-    bytes.push(...chunk);
-  }
-  return Buffer.from(bytes);
+  return { tag: TAG.OID, value: objectIdentifierContent(dotted) };
 }
 
 /** Minimal two's-complement content of an INTEGER. */

@@ -70,21 +70,30 @@ export function namedBits(bitNumbers: readonly number[]): Buffer {
   return bitString(bytes, bytes.length * 8 - (highest + 1));
 }
 
-/** Encoded OIDs by dotted form: every certificate names the same dozen. */
-const OIDS = new Map<string, Buffer>();
+/** OID contents by dotted form: every certificate and GBCS payload names the same few dozen. */
+const OID_CONTENTS = new Map<string, Buffer>();
 const OID_CACHE_SIZE = 256;
 
-export function objectIdentifier(dotted: string): Buffer {
-  let encoded = OIDS.get(dotted);
-  if (encoded === undefined) {
-    encoded = encodeObjectIdentifier(dotted);
-    if (OIDS.size >= OID_CACHE_SIZE) OIDS.delete(OIDS.keys().next().value!);
-    OIDS.set(dotted, encoded);
+function cachedOidContent(dotted: string): Buffer {
+  let content = OID_CONTENTS.get(dotted);
+  if (content === undefined) {
+    content = encodeOidContent(dotted);
+    if (OID_CONTENTS.size >= OID_CACHE_SIZE) OID_CONTENTS.delete(OID_CONTENTS.keys().next().value!);
+    OID_CONTENTS.set(dotted, content);
   }
-  return Buffer.from(encoded); // the caller's own copy
+  return content;
 }
 
-function encodeObjectIdentifier(dotted: string): Buffer {
+/** The content octets of an OBJECT IDENTIFIER (no tag or length): the caller's own copy. */
+export function objectIdentifierContent(dotted: string): Buffer {
+  return Buffer.from(cachedOidContent(dotted));
+}
+
+export function objectIdentifier(dotted: string): Buffer {
+  return tlv(TAG.OID, cachedOidContent(dotted)); // tlv copies
+}
+
+function encodeOidContent(dotted: string): Buffer {
   const arcs = dotted.split('.').map((arc) => BigInt(arc));
   if (arcs.length < 2) throw new DerError(`not an OID: ${dotted}`);
   const out: number[] = [];
@@ -94,7 +103,7 @@ function encodeObjectIdentifier(dotted: string): Buffer {
     for (let rest = arc >> 7n; rest > 0n; rest >>= 7n) chunk.unshift(Number(rest & 0x7fn) | 0x80);
     out.push(...chunk);
   }
-  return tlv(TAG.OID, Buffer.from(out));
+  return Buffer.from(out);
 }
 
 /** RFC 5280 §4.1.2.5: UTCTime for 1950–2049, GeneralizedTime otherwise; seconds, `Z`. */
