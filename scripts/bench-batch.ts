@@ -4,7 +4,7 @@
  * meters in simulated time, commission them (8.1.1) and send their post-commissioning Service
  * Requests through the DSP's request path (in-process signing by default, decision 0009), with the
  * preset's fault mix, on K threads in parallel (default: one per core), each working estates of at most E homes
- * (default 10,000) one after another – then the tracker judges the
+ * (default 2,500) one after another – then the tracker judges the
  * journal under the current and proposed criteria. With `--out`, writes the report as JSON, CSV and
  * one HTML page. A progress bar on stderr; prints a summary and, as its last line, JSON: wallSeconds,
  * serviceRequestsPerSecond, peakRss (bytes), reportedFailureRate, realFailureRate (and the run's
