@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Eui } from '../core/Eui.ts';
 import { Mpan } from '../core/Mpan.ts';
 import type { CertificateType, DuisRemotePartyRole, RequestBody, SecurityCredentialsUpdatedAlert } from '../duis/index.ts';
@@ -41,7 +41,7 @@ export function credentialsUpdate(body: RequestBody, response: Buffer): Credenti
     .slice(0, 3)
     .map((r) => ({
       certificateType: certificateTypeOf(gbcsCell(r.targetCell)),
-      certificateHash: createHash('sha1').update(r.certificate).digest(),
+      certificateHash: hash('sha1', r.certificate, 'buffer'),
     }));
   if (certificates.length === 0) return undefined;
   const role: DuisRemotePartyRole = body.kind === 'UpdateSecurityCredentialsCoS' ? 'Supplier' : body.remotePartyRole;

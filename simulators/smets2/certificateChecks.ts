@@ -1,4 +1,4 @@
-import { createHash, X509Certificate } from 'node:crypto';
+import { hash, X509Certificate } from 'node:crypto';
 import type { Reason } from '../core/verdict.ts';
 import type { CertificateUpdateStatus } from '../gbcs/index.ts';
 import { checkOrganisationCertificate } from '../smki/index.ts';
@@ -68,9 +68,9 @@ const JUDGEMENTS = new Map<string, { readonly judgement: CertificateJudgement; r
 const JUDGEMENT_CACHE_SIZE = 1024;
 
 function judgementKey(q: Replacement): string {
-  const h = createHash('sha256').update(`${q.cell.role}/${q.cell.keyUsage}/${q.applyTimeChecks}/${q.pathCertificates.length}/`);
-  for (const part of [q.der, q.root?.der ?? Buffer.alloc(0), ...q.pathCertificates]) h.update(`${part.length}:`).update(part);
-  return h.digest('base64');
+  const chunks: Buffer[] = [Buffer.from(`${q.cell.role}/${q.cell.keyUsage}/${q.applyTimeChecks}/${q.pathCertificates.length}/`)];
+  for (const part of [q.der, q.root?.der ?? Buffer.alloc(0), ...q.pathCertificates]) chunks.push(Buffer.from(`${part.length}:`), part);
+  return hash('sha256', Buffer.concat(chunks), 'base64');
 }
 
 function judgeFresh(q: Replacement): { judgement: CertificateJudgement; validity?: { validFrom: number; validTo: number } } {

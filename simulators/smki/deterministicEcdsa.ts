@@ -1,4 +1,4 @@
-import { createECDH, createHash, createHmac, type KeyObject } from 'node:crypto';
+import { createECDH, createHmac, hash, type KeyObject } from 'node:crypto';
 
 /**
  * ECDSA P-256 / SHA-256 with the nonce derived from the key and the message (RFC 6979), so the
@@ -41,7 +41,7 @@ function scalarOf(privateKey: KeyObject): Scalar {
 
 export function signDeterministic(data: Uint8Array, privateKey: KeyObject, encoding: 'raw' | 'der' = 'der'): Buffer {
   const { d, bytes: x } = scalarOf(privateKey);
-  const z = toBigInt(createHash('sha256').update(data).digest()) % N;
+  const z = toBigInt(hash('sha256', data, 'buffer')) % N;
   // RFC 6979 section 3.2: HMAC-DRBG keyed by int2octets(d) and bits2octets(hash), i.e. int2octets(z).
   const h1 = toBytes(z);
   let v: Buffer = Buffer.alloc(BYTES, 0x01);

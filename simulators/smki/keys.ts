@@ -1,4 +1,4 @@
-import { createECDH, createHash, createHmac, createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
+import { createECDH, createHmac, createPrivateKey, createPublicKey, hash, type KeyObject } from 'node:crypto';
 import { children, readBitString, readSingle, TAG } from './der.ts';
 import { p256SpkiOfPoint } from './p256Spki.ts';
 import { registerKeyPair, spkiOf } from './publicKeyCache.ts';
@@ -86,7 +86,7 @@ export function keyIdentifier(key: KeyObject | Buffer): Buffer {
   const spki = readSingle(Buffer.isBuffer(key) ? key : subjectPublicKeyInfo(key), TAG.SEQUENCE);
   const bits = children(spki)[1];
   if (bits === undefined) throw new TypeError('keyIdentifier: SubjectPublicKeyInfo without a key');
-  const sha1 = createHash('sha1').update(readBitString(bits).bytes).digest();
+  const sha1 = hash('sha1', readBitString(bits).bytes, 'buffer');
   const id = Buffer.from(sha1.subarray(12));
   id[0] = 0x40 | (id[0]! & 0x0f);
   return id;

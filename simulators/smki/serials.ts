@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { InvalidInputError } from '../core/errors.ts';
 
 /**
@@ -7,9 +7,7 @@ import { InvalidInputError } from '../core/errors.ts';
  * at least 0x10, so every serial encodes as a 16-byte INTEGER like the RTDS ones.
  */
 export function deriveSerial(seed: string, ...parts: readonly (string | number)[]): Buffer {
-  const digest = createHash('sha256')
-    .update(['smets-harness/smki/serial/v1', seed, ...parts.map(String)].join('\u0000'))
-    .digest();
+  const digest = hash('sha256', ['smets-harness/smki/serial/v1', seed, ...parts.map(String)].join('\u0000'), 'buffer');
   const serial = Buffer.from(digest.subarray(0, 16));
   serial[0] = serial[0]! & 0x7f;
   if (serial[0] < 0x10) serial[0] |= 0x10;
