@@ -1,4 +1,5 @@
 import { createECDH, createHmac, hash, type KeyObject } from 'node:crypto';
+import { modInverse } from './modInverse.ts';
 
 /**
  * ECDSA P-256 / SHA-256 with the nonce derived from the key and the message (RFC 6979), so the
@@ -77,24 +78,6 @@ function hmac(key: Buffer, ...parts: Buffer[]): Buffer {
   const mac = createHmac('sha256', key);
   for (const part of parts) mac.update(part);
   return mac.digest();
-}
-
-/** a⁻¹ mod m by the extended Euclidean algorithm (a in [1, m-1], m prime). */
-function modInverse(a: bigint, m: bigint): bigint {
-  let r0 = a % m;
-  let r1 = m;
-  let s0 = 1n;
-  let s1 = 0n;
-  while (r1 !== 0n) {
-    const q = r0 / r1;
-    const r = r0 - q * r1;
-    r0 = r1;
-    r1 = r;
-    const s = s0 - q * s1;
-    s0 = s1;
-    s1 = s;
-  }
-  return ((s0 % m) + m) % m;
 }
 
 function toBigInt(bytes: Uint8Array): bigint {
