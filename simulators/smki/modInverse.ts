@@ -1,5 +1,5 @@
 /**
- * a⁻¹ mod m for a prime m and a in [1, m-1] – the inverse of an ECDSA nonce – by Lehmer's extended
+ * a⁻¹ mod m, for a coprime to m (an ECDSA nonce and the group order), by Lehmer's extended
  * Euclidean algorithm: the quotients are worked out on the leading 48 bits of the remainders, in
  * plain numbers, and applied to the full BigInts a few dozen steps at a time. The schoolbook
  * algorithm does one BigInt division per step (~150 for 256 bits), which made it a quarter of a
@@ -62,7 +62,7 @@ export function modInverse(a: bigint, m: bigint): bigint {
 const LEADING_BITS = 48;
 const SINGLE_PRECISION = 1n << 64n;
 
-/** Bits of a positive BigInt (an upper bound within one is enough here: it only sets the shift). */
+/** Bits of a positive BigInt, rounded up to whole hex digits: it only sets the shift, so three bits over are fine. */
 function bitLength(x: bigint): number {
   return x.toString(16).length * 4;
 }
