@@ -24,16 +24,10 @@ export interface GbcsKeyParams {
   readonly mode: KdfMode;
 }
 
-/** OtherInfo = 60 85 74 06 08 03 00 ‖ originator ‖ 09 ‖ mode ‖ originator counter (8) ‖ recipient. */
-export function kdfOtherInfo(p: Omit<GbcsKeyParams, 'privateKey' | 'publicKey'>): Buffer {
-  const out = Buffer.allocUnsafe(OTHER_INFO_LENGTH);
-  writeOtherInfo(out, 0, p);
-  return out;
-}
-
 /** 7 + 8 (originator) + 2 + 8 (counter) + 8 (recipient). */
 const OTHER_INFO_LENGTH = 33;
 
+/** Writes OtherInfo = 60 85 74 06 08 03 00 ‖ originator ‖ 09 ‖ mode ‖ originator counter (8) ‖ recipient at `at`. */
 function writeOtherInfo(out: Buffer, at: number, p: Omit<GbcsKeyParams, 'privateKey' | 'publicKey'>): void {
   OTHER_INFO_PREFIX.copy(out, at);
   out.write(p.originator.hex, at + 7, 8, 'hex');
