@@ -217,26 +217,25 @@ type ArrivalFields = Pick<ReceivedMessage, 'seq' | 'receivedAt' | 'xml' | 'conte
 /** A kept message whose check (signature and parse) runs when one of its results is first read. */
 function lazyMessage(fields: ArrivalFields, check: () => DspMessageCheck): ReceivedMessage {
   let done: DspMessageCheck | undefined;
-  const result = () => (done ??= check());
   return Object.freeze({
     ...fields,
     get signatureOk() {
-      return result().signatureOk;
+      return (done ??= check()).signatureOk;
     },
     get reasons() {
-      return result().reasons;
+      return (done ??= check()).reasons;
     },
     get signer() {
-      return result().signer;
+      return (done ??= check()).signer;
     },
     get response() {
-      return result().response;
+      return (done ??= check()).response;
     },
     get parseError() {
-      return result().parseError;
+      return (done ??= check()).parseError;
     },
     get kind() {
-      return kindOf(result());
+      return kindOf((done ??= check()));
     },
   });
 }

@@ -3,15 +3,18 @@ import type { Cancel } from './Scheduler.ts';
 import type { WanRegion } from './regions.ts';
 import { headerOf } from './frames.ts';
 
+/** Until set: one module-level function, not an arrow per command (tsx names each arrow it makes, at a cost). */
+const NOTHING = (): undefined => undefined;
+
 /** A command the CSP carries and has not yet reported on (or reported `timeout` on, recently). */
 export class PendingCommand {
   readonly alerts: DeviceAlert[] = [];
   /** The command's originator counter: a device response carries it back. */
   readonly counter: bigint | undefined;
-  #resolve: (outcome: DeviceOutcome) => void = () => undefined;
+  #resolve: (outcome: DeviceOutcome) => void = NOTHING;
   readonly outcome: Promise<DeviceOutcome>;
   open = true;
-  cancelTimeout: Cancel = () => undefined;
+  cancelTimeout: Cancel = NOTHING;
   timedOutAt: Date | undefined;
 
   constructor(

@@ -167,14 +167,16 @@ export class SimulatedScheduler implements Scheduler {
   }
 
   #run(task: Task): void {
-    const run = async (): Promise<void> => {
-      try {
-        await task();
-      } catch (error) {
-        this.#errors.push(error);
-      }
-    };
-    this.hold(run());
+    this.hold(this.#guarded(task));
+  }
+
+  /** Runs `task`, keeping its failure for `drain` to report. */
+  async #guarded(task: Task): Promise<void> {
+    try {
+      await task();
+    } catch (error) {
+      this.#errors.push(error);
+    }
   }
 
   #serial(step: () => Promise<Date>): Promise<Date> {

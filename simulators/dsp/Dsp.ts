@@ -11,7 +11,7 @@ import type { DuisSigningCredential } from '../xmldsig/signDuis.ts';
 import { type Admitted, admit, isAnswer } from './admission.ts';
 import type { AdmissionWorkers, PreRead } from './admissionWorkers.ts';
 import { DeviceExchange } from './DeviceExchange.ts';
-import { dispatchDevice } from './deviceServices.ts';
+import { type DeviceServiceOptions, dispatchDevice } from './deviceServices.ts';
 import type { Dispatched } from './Dispatched.ts';
 import { type DspAnswer, DUIS_SERVICES, type DuisService } from './DspAnswer.ts';
 import { DspState, type PendingPreCommand } from './DspState.ts';
@@ -88,6 +88,8 @@ export class Dsp {
   readonly #state = new DspState();
   readonly #responder: Responder;
   readonly #exchange: DeviceExchange;
+  /** What device Service Requests are dispatched with: the same for every request. */
+  readonly #deviceServices: DeviceServiceOptions;
   readonly #inflight = new Set<Promise<void>>();
   #ruleSet: RuleSet;
   /** Requests are handled one at a time, so two with the same counter cannot both pass. */
@@ -109,6 +111,17 @@ export class Dsp {
         return { privateKey: xml.privateKey, certificate: xml.certificate };
       },
     });
+    const responder = this.#responder;
+    this.#deviceServices = {
+      keyStore: options.keyStore,
+      parties: options.parties,
+      state: this.#state,
+      inventory: options.inventory,
+      gbcsVersion: options.gbcsVersion ?? '4.0',
+      countersign: (request) => responder.countersign(request),
+      ...(options.deviceCredentials && { deviceCredentials: options.deviceCredentials }),
+      ...(options.s1spGateway && { s1spGateway: options.s1spGateway }),
+    };
     this.#exchange = new DeviceExchange({
       journal: options.journal,
       responder: this.#responder,
@@ -206,16 +219,7 @@ export class Dsp {
     if (user === undefined) return { refused: true, code: 'E1', message: 'the originator is not a known DCC User' };
     const accepted = { header: a.header, request: a.request, user, now };
     if (a.header.srv.nonDevice) return dispatchNonDevice(accepted, o.inventory);
-    return dispatchDevice(accepted, {
-      keyStore: o.keyStore,
-      parties: o.parties,
-      state: this.#state,
-      inventory: o.inventory,
-      gbcsVersion: o.gbcsVersion ?? '4.0',
-      countersign: (request) => this.#responder.countersign(request),
-      ...(o.deviceCredentials && { deviceCredentials: o.deviceCredentials }),
-      ...(o.s1spGateway && { s1spGateway: o.s1spGateway }),
-    });
+    return dispatchDevice(accepted, this.#deviceServices);
   }
 
   async #refuse(a: Admitted, code: DuisResponseCode, reason: string): Promise<DspAnswer> {

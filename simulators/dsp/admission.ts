@@ -55,31 +55,19 @@ export async function admit(
   inProcessSignature?: InProcessSignature,
 ): Promise<Admitted | DspAnswer> {
   let from = 'unknown';
-  const refuse = (status: number, reason: string): DspAnswer => {
-    o.journal.append({
-      at: o.clock.now(),
-      via: 'DUIS',
-      from,
-      to: 'DSP',
-      kind: 'refusal',
-      summary: `HTTP ${status}: ${reason}`,
-      payload: typeof body === 'string' ? body : String(body),
-    });
-    return httpError(status, reason);
-  };
   if (!Object.hasOwn(DUIS_SERVICES, service)) {
-    return refuse(404, `no DUIS web service "${String(service)}": use serviceS, serviceT or serviceD`);
+    return refusal(o, from, body, 404, `no DUIS web service "${String(service)}": use serviceS, serviceT or serviceD`);
   }
   if (contentType !== undefined) {
     const media = contentType.split(';')[0]!.trim().toLowerCase();
     if (!XML_MEDIA_TYPES.includes(media)) {
-      return refuse(415, `Content-Type ${contentType} refused: DUIS requests are sent as application/xml`);
+      return refusal(o, from, body, 415, `Content-Type ${contentType} refused: DUIS requests are sent as application/xml`);
     }
   }
-  if (typeof body !== 'string') return refuse(400, 'the request has no XML body');
+  if (typeof body !== 'string') return refusal(o, from, body, 400, 'the request has no XML body');
   const size = Buffer.byteLength(body, 'utf8');
   if (size > o.maxBodyBytes) {
-    return refuse(413, `the request is ${size} bytes; this DSP takes at most ${o.maxBodyBytes}`);
+    return refusal(o, from, body, 413, `the request is ${size} bytes; this DSP takes at most ${o.maxBodyBytes}`);
   }
   const read = early === undefined ? undefined : await early;
   if (read !== undefined && (await stillSigned(read, o))) {
@@ -93,16 +81,16 @@ export async function admit(
     doc = parseXmlStrict(body, { dom: o.inProcessSigning === undefined ? 'xmldom' : 'lite' });
     header = readHeader(doc);
   } catch (error) {
-    return refuse(400, `not a DUIS request the DSP can read: ${messageOf(error)}`);
+    return refusal(o, from, body, 400, `not a DUIS request the DSP can read: ${messageOf(error)}`);
   }
   from = header.requestId.originator.toString();
   if (o.inProcessSigning !== undefined) {
     if (!o.inProcessSigning.verify(header.requestId.originator, body, inProcessSignature)) {
-      return refuse(400, `signature refused: the in-process signature does not verify for the RequestID's originator ${from} (this DSP takes requests only from in-process Users of its own estate)`);
+      return refusal(o, from, body, 400, `signature refused: the in-process signature does not verify for the RequestID's originator ${from} (this DSP takes requests only from in-process Users of its own estate)`);
     }
   } else {
     const auth = await authenticate(doc, header.requestId.originator, o.keyStore, o.parties);
-    if (!auth.ok) return refuse(400, auth.reason);
+    if (!auth.ok) return refusal(o, from, body, 400, auth.reason);
   }
   journalRequest(service, body, header, o);
   try {
@@ -152,4 +140,18 @@ export function isAnswer(x: Admitted | DspAnswer): x is DspAnswer {
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** An HTTP refusal, journalled with the request's text (`from`: the originator as far as it was read). */
+function refusal(o: AdmissionOptions, from: string, body: string, status: number, reason: string): DspAnswer {
+  o.journal.append({
+    at: o.clock.now(),
+    via: 'DUIS',
+    from,
+    to: 'DSP',
+    kind: 'refusal',
+    summary: `HTTP ${status}: ${reason}`,
+    payload: typeof body === 'string' ? body : String(body),
+  });
+  return httpError(status, reason);
 }

@@ -57,7 +57,7 @@ export async function dispatchDevice(a: Accepted, o: DeviceServiceOptions): Prom
         refused: false,
         response: preCommandResponse({ ...common, gbcsVersion: o.gbcsVersion, gbcsPayload: preCommand }),
         summary: `I0: Pre-Command for SRV ${srv.id} to ${device.deviceId}`,
-        commit: () =>
+        commit() {
           o.state.addPending({
             requestId,
             srv,
@@ -67,7 +67,8 @@ export async function dispatchDevice(a: Accepted, o: DeviceServiceOptions): Prom
             preCommand,
             signedBytes: decodePreCommand(preCommand).signedBytes,
             issuedAt: a.now,
-          }),
+          });
+        },
       };
     }
     if (commandVariant !== 1 && commandVariant !== 5) {
@@ -83,7 +84,7 @@ export async function dispatchDevice(a: Accepted, o: DeviceServiceOptions): Prom
       refused: false,
       response: acknowledgement(common),
       summary: `I99: SRV ${srv.id} accepted for device ${device.deviceId}`,
-      commit: () => {
+      commit() {
         if (pending !== undefined) o.state.takePending(requestId);
         exchange.commit?.();
       },
@@ -146,7 +147,9 @@ async function exchangeFor(
   });
   return {
     exchange: { ...base, route: { via: 'csp', command } },
-    commit: () => o.state.useDccCounter(plan.originator, counter),
+    commit() {
+      o.state.useDccCounter(plan.originator, counter);
+    },
   };
 }
 

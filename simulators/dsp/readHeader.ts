@@ -32,25 +32,18 @@ export function readHeader(doc: Document): RequestHeader {
     throw new UnreadableHeaderError('the first child of sr:Request must be sr:Header');
   }
   const fields = new Map(children(header).map((el) => [el.localName, el]));
-  const text = (name: string): string => {
-    const el = fields.get(name);
-    if (el === undefined || el.namespaceURI !== SR_NS) {
-      throw new UnreadableHeaderError(`sr:Header has no sr:${name}`);
-    }
-    return (el.textContent ?? '').trim();
-  };
   let requestId: RequestId;
   try {
-    requestId = RequestId.parse(text('RequestID'), 'sr:RequestID');
+    requestId = RequestId.parse(fieldText(fields, 'RequestID'), 'sr:RequestID');
   } catch (error) {
     if (error instanceof UnreadableHeaderError) throw error;
     throw new UnreadableHeaderError(messageOf(error), { cause: error });
   }
-  const cvText = text('CommandVariant');
+  const cvText = fieldText(fields, 'CommandVariant');
   if (!/^[1-9]$/.test(cvText)) {
     throw new UnreadableHeaderError(`sr:CommandVariant: expected a digit from 1 to 9, got "${cvText}"`);
   }
-  const variant = text('ServiceReferenceVariant');
+  const variant = fieldText(fields, 'ServiceReferenceVariant');
   const srv = Srv.byVariant(variant);
   if (srv === undefined) {
     const known = Srv.catalogue.map((s) => s.id).join(', ');
@@ -59,6 +52,15 @@ export function readHeader(doc: Document): RequestHeader {
     );
   }
   return { requestId, commandVariant: Number(cvText) as CommandVariant, srv };
+}
+
+/** The trimmed text of sr:Header's child `name`; refused when it has none. */
+function fieldText(fields: ReadonlyMap<string, Element>, name: string): string {
+  const el = fields.get(name);
+  if (el === undefined || el.namespaceURI !== SR_NS) {
+    throw new UnreadableHeaderError(`sr:Header has no sr:${name}`);
+  }
+  return (el.textContent ?? '').trim();
 }
 
 function children(el: Element): Element[] {

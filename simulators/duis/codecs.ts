@@ -13,6 +13,19 @@ export interface Codec<T> {
   format(value: T, path: string): string;
 }
 
+/**
+ * Whether `value` has from `min` to `max` characters, counted as the schema counts them (code
+ * points, so a surrogate pair is one). UTF-16 length bounds the count from above and from below (at
+ * most two units a character), so most text is decided without counting.
+ */
+function codePointsWithin(value: string, min: number, max: number): boolean {
+  if (value.length < min || Math.ceil(value.length / 2) > max) return false;
+  if (value.length <= max && Math.ceil(value.length / 2) >= min) return true;
+  let count = 0;
+  for (const _ of value) count++;
+  return count >= min && count <= max;
+}
+
 export function textCodec({ min = 0, max = Number.POSITIVE_INFINITY } = {}): Codec<string> {
   const describe =
     max === Number.POSITIVE_INFINITY
@@ -21,7 +34,7 @@ export function textCodec({ min = 0, max = Number.POSITIVE_INFINITY } = {}): Cod
         : 'text'
       : `text of ${min} to ${max} characters`;
   const check = (value: unknown, path: string): string => {
-    if (typeof value !== 'string' || [...value].length < min || [...value].length > max) {
+    if (typeof value !== 'string' || !codePointsWithin(value, min, max)) {
       throw new InvalidInputError(path, describe, value);
     }
     return value;
@@ -211,13 +224,27 @@ export function base64Codec({ nonEmpty = true, what = 'base64' } = {}): Codec<Bu
         throw new InvalidInputError(path, `${what} as a Buffer`, value);
       }
       if (nonEmpty && value.length === 0) throw new InvalidInputError(path, describe, 'an empty buffer');
-      return Buffer.from(value).toString('base64');
+      // A Uint8Array that is not a Buffer is viewed as one, not copied.
+      const bytes: Uint8Array = value;
+      return (Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)).toString('base64');
     },
   };
 }
 
 /** xs:hexBinary kept as upper-case hex (e.g. an alert code `8F70`); `bytes` fixes the length. */
 export function hexCodec(bytes?: number): Codec<string> {
+  let codec = HEX_CODECS.get(bytes);
+  if (codec === undefined) {
+    codec = makeHexCodec(bytes);
+    HEX_CODECS.set(bytes, codec);
+  }
+  return codec;
+}
+
+/** One codec per length: readers and writers ask for them per message. */
+const HEX_CODECS = new Map<number | undefined, Codec<string>>();
+
+function makeHexCodec(bytes: number | undefined): Codec<string> {
   const describe = bytes ? `${bytes * 2} hex digits` : 'hex digits in pairs';
   const check = (value: unknown, path: string): string => {
     const t = typeof value === 'string' ? value.trim() : '';

@@ -69,16 +69,15 @@ export function makeDeviceRecord(input: DeviceInput): DeviceRecord {
   const deviceType = parseDeviceType(input.deviceType);
   const status = parseDeviceStatus(input.status ?? 'Pending');
   const smetsVersion = parseSmetsVersion(input.smetsVersion ?? 'SMETS2');
-  const text = (field: string, value: string | undefined, max: number) => checkText(id, field, value, max);
   const record: DeviceRecord = {
     deviceId: id,
     deviceType,
     status,
     smetsVersion,
-    smetsChtsVersion: text('SMETSCHTSVersion', input.smetsChtsVersion, 20),
-    manufacturer: text('DeviceManufacturer', input.manufacturer, 30),
-    model: text('DeviceModel', input.model, 30),
-    firmwareVersion: text('FirmwareVersion', input.firmwareVersion, 8),
+    smetsChtsVersion: checkText(id, 'SMETSCHTSVersion', input.smetsChtsVersion, 20),
+    manufacturer: checkText(id, 'DeviceManufacturer', input.manufacturer, 30),
+    model: checkText(id, 'DeviceModel', input.model, 30),
+    firmwareVersion: checkText(id, 'FirmwareVersion', input.firmwareVersion, 8),
     esmeVariant: input.esmeVariant === undefined ? undefined : parseEsmeVariant(input.esmeVariant),
     importMpxn: input.importMpxn,
     secondaryImportMpan: input.secondaryImportMpan,
@@ -86,7 +85,7 @@ export function makeDeviceRecord(input: DeviceInput): DeviceRecord {
     chfId: optionalEui(input.chfId, 'chfId'),
     associatedGpfId: optionalEui(input.associatedGpfId, 'AssociatedGPFDeviceID'),
     cspRegion: input.cspRegion === undefined ? undefined : parseCspRegion(input.cspRegion),
-    s1spId: text('S1SP', input.s1spId, 30),
+    s1spId: checkText(id, 'S1SP', input.s1spId, 30),
     dateCommissioned:
       input.dateCommissioned === undefined
         ? undefined
@@ -142,23 +141,26 @@ function checkFit(r: DeviceRecord): void {
 
 /** SMETS1: an S1SP, and CSP region SMETS1 or none. SMETS2: no S1SP, no region SMETS1, a region on a CHF. */
 function checkReach(r: DeviceRecord, where: string): void {
-  const region = (expected: string) => new InvalidInputError(`CSPRegion of ${where}`, expected, r.cspRegion);
   if (r.smetsVersion === 'SMETS1') {
     if (r.s1spId === undefined) {
       throw new InvalidInputError(`S1SP of ${where}`, 'the S1SP serving this SMETS1 device', undefined);
     }
     if (r.cspRegion !== undefined && r.cspRegion !== 'SMETS1') {
-      throw region('SMETS1 or none: a SMETS1 device is reached through its S1SP');
+      throw regionError(r, where, 'SMETS1 or none: a SMETS1 device is reached through its S1SP');
     }
     return;
   }
   if (r.s1spId !== undefined) {
     throw new InvalidInputError(`S1SP of ${where}`, 'no S1SP: only SMETS1 devices have one', r.s1spId);
   }
-  if (r.cspRegion === 'SMETS1') throw region('a SMETS2 CSP region (North, Central, South …)');
+  if (r.cspRegion === 'SMETS1') throw regionError(r, where, 'a SMETS2 CSP region (North, Central, South …)');
   if (r.deviceType === 'CHF' && r.cspRegion === undefined) {
-    throw region('the CSP region of this SMETS2 CHF (North, Central, South …)');
+    throw regionError(r, where, 'the CSP region of this SMETS2 CHF (North, Central, South …)');
   }
+}
+
+function regionError(r: DeviceRecord, where: string, expected: string): InvalidInputError {
+  return new InvalidInputError(`CSPRegion of ${where}`, expected, r.cspRegion);
 }
 
 function checkText(id: Eui, field: string, value: unknown, max: number): string | undefined {

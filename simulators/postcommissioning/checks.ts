@@ -57,12 +57,17 @@ const CAUSE_OF: Readonly<Record<OutcomeKind, CauseCode>> = {
   unreadable: 'unreadable',
 };
 
-function serviceRequest(check: ServiceRequestCheck, ctx: CheckContext): CheckResult {
-  const fits = (a: SrAttempt) =>
+/** An attempt after commissioning, for the key usage and target role the check is about (where both say). */
+function fits(a: SrAttempt, check: ServiceRequestCheck, ctx: CheckContext): boolean {
+  return (
     a.sentAt >= ctx.commissionedAt &&
     (check.keyUsage === undefined || a.keyUsage === undefined || a.keyUsage === check.keyUsage) &&
-    (check.targetRole === undefined || a.targetRoles === undefined || a.targetRoles.includes(check.targetRole));
-  const matching = ctx.history.attempts.filter((a) => check.srvs.includes(a.srv) && fits(a));
+    (check.targetRole === undefined || a.targetRoles === undefined || a.targetRoles.includes(check.targetRole))
+  );
+}
+
+function serviceRequest(check: ServiceRequestCheck, ctx: CheckContext): CheckResult {
+  const matching = ctx.history.attempts.filter((a) => check.srvs.includes(a.srv) && fits(a, check, ctx));
   const success = matching.find((a) => finalOutcome(a).kind === 'success' && finalOutcome(a).at! <= ctx.deadline);
   const stop = ctx.interruption;
   if (stop !== undefined && (success === undefined || finalOutcome(success).at! > stop.sentAt)) {
@@ -77,7 +82,7 @@ function serviceRequest(check: ServiceRequestCheck, ctx: CheckContext): CheckRes
     return { status: 'failed', cause: CAUSE_OF[outcome.kind], detail: `SRV ${last.srv}: ${outcome.detail}`, requestId: last.requestId };
   }
   const other = ctx.history.attempts.find(
-    (a) => CREDENTIAL_SRVS.includes(a.srv) && !check.srvs.includes(a.srv) && check.targetRole !== undefined && fits(a) &&
+    (a) => CREDENTIAL_SRVS.includes(a.srv) && !check.srvs.includes(a.srv) && check.targetRole !== undefined && fits(a, check, ctx) &&
       a.targetRoles !== undefined && finalOutcome(a).kind === 'success',
   );
   if (other !== undefined) {
@@ -111,11 +116,15 @@ function wrongCause(holder: CellHolderRule): CauseCode {
   return 'recoveryWrong';
 }
 
+/** The EUIs given, as text, once each. */
+function found(euis: (Eui | undefined)[]): string[] {
+  return [...new Set(euis.flatMap((e) => (e === undefined ? [] : [e.toString()])))];
+}
+
 /** Entity IDs (EUI text) that may own the cells now, from Registration Data at `asOf`. */
 function expectedHolders(rule: CellHolderRule, ctx: CheckContext): string[] | 'anyone' {
   const r = ctx.registrations;
   const at = ctx.asOf;
-  const found = (euis: (Eui | undefined)[]) => [...new Set(euis.flatMap((e) => (e === undefined ? [] : [e.toString()])))];
   switch (rule) {
     case 'anyone':
       return 'anyone';

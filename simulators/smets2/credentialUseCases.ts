@@ -101,7 +101,11 @@ export function updateDeviceCertificate(
   const usage = summary.keyUsage;
   const pending = usage ? device.extras?.pending?.[usage] : undefined;
   const profile = checkDeviceCertificate(certificate, {
-    clock: { now: () => now },
+    clock: {
+      now() {
+        return now;
+      },
+    },
   });
   let status: number = CS02D_STATUS.success;
   if (!profile.ok) status = CS02D_STATUS.invalidCertificate;

@@ -89,14 +89,16 @@ function toBytes(n: bigint): Buffer {
 }
 
 function derSignature(r: bigint, s: bigint): Buffer {
-  const integer = (n: bigint) => {
-    let bytes = toBytes(n);
-    let i = 0;
-    while (i < bytes.length - 1 && bytes[i] === 0 && bytes[i + 1]! < 0x80) i++;
-    bytes = bytes.subarray(i);
-    if (bytes[0]! >= 0x80) bytes = Buffer.concat([Buffer.from([0]), bytes]);
-    return Buffer.concat([Buffer.from([0x02, bytes.length]), bytes]);
-  };
-  const body = Buffer.concat([integer(r), integer(s)]);
+  const body = Buffer.concat([derInteger(r), derInteger(s)]);
   return Buffer.concat([Buffer.from([0x30, body.length]), body]);
+}
+
+/** A DER INTEGER of a non-negative `n`: minimal, with a leading 00 where the top bit is set. */
+function derInteger(n: bigint): Buffer {
+  let bytes = toBytes(n);
+  let i = 0;
+  while (i < bytes.length - 1 && bytes[i] === 0 && bytes[i + 1]! < 0x80) i++;
+  bytes = bytes.subarray(i);
+  if (bytes[0]! >= 0x80) bytes = Buffer.concat([Buffer.from([0]), bytes]);
+  return Buffer.concat([Buffer.from([0x02, bytes.length]), bytes]);
 }
