@@ -24,10 +24,28 @@ export interface JournalInput {
   readonly responseCode?: string;
   /** The message itself (XML, or GBCS hex), when the journal keeps payloads. */
   readonly payload?: string;
+  /**
+   * The message as bytes, when it is binary (a GBCS frame), instead of `payload`: the journal writes
+   * the hex itself when it keeps payloads on `via`, and readers in the process take the bytes
+   * (`frameOf`) rather than decoding the hex again.
+   */
+  readonly frame?: Buffer;
 }
 
-export interface JournalEntry extends JournalInput {
+export interface JournalEntry extends Omit<JournalInput, 'frame'> {
   readonly seq: number;
+}
+
+/** Frames beside their entries (not in them: an entry stays plain data to print, copy and send). */
+const FRAMES = new WeakMap<JournalEntry, Buffer>();
+
+/**
+ * The bytes an entry was journalled from (see `JournalInput.frame`), for readers in this process:
+ * there while the entry lives, when its journal keeps the payload – or keeps no entries, so that
+ * its listeners read them as they come. Undefined otherwise, and for entries with text payloads.
+ */
+export function frameOf(entry: JournalEntry): Buffer | undefined {
+  return FRAMES.get(entry);
 }
 
 export type JournalListener = (entry: JournalEntry) => void;
@@ -61,11 +79,21 @@ export class Journal {
   }
 
   append(input: JournalInput): JournalEntry {
-    // One copy of the input, not two: most entries come without a payload or keep it.
-    const entry: JournalEntry =
-      input.payload === undefined || this.#keepPayloads(input.via)
-        ? Object.freeze({ ...input, seq: ++this.#size })
-        : Object.freeze(Object.assign(withoutPayload(input), { seq: ++this.#size }));
+    const keepPayload = this.#keepPayloads(input.via);
+    const frame = input.frame;
+    let entry: JournalEntry;
+    if (frame !== undefined) {
+      const { frame: _frame, payload, ...fields } = input;
+      const kept = keepPayload ? (payload ?? frame.toString('hex')) : undefined;
+      entry = Object.freeze(kept === undefined ? { ...fields, seq: ++this.#size } : { ...fields, payload: kept, seq: ++this.#size });
+      if (keepPayload || !this.#keepEntries) FRAMES.set(entry, frame);
+    } else {
+      // One copy of the input, not two: most entries come without a payload or keep it.
+      entry =
+        input.payload === undefined || keepPayload
+          ? Object.freeze({ ...input, seq: ++this.#size })
+          : Object.freeze(Object.assign(withoutPayload(input), { seq: ++this.#size }));
+    }
     if (this.#keepEntries) this.#entries.push(entry);
     for (const listener of this.#listeners) listener(entry);
     return entry;

@@ -1,7 +1,7 @@
 /** Journal options for large runs: entries not kept (listeners read them), payloads kept per interface. */
 import { describe, it } from 'node:test';
 import { expect } from 'chai';
-import { Journal, type JournalEntry, type JournalInput } from './Journal.ts';
+import { frameOf, Journal, type JournalEntry, type JournalInput } from './Journal.ts';
 
 const at = new Date('2026-01-01T00:00:00Z');
 const duis: JournalInput = { at, via: 'DUIS', from: 'supplier', to: 'DSP', kind: 'request', summary: 'SRV 6.15.1', payload: '<x/>' };
@@ -83,5 +83,39 @@ describe('Journal: keepPayloads', () => {
     journal.append(duis);
     journal.append(gbcs);
     expect(heard).to.deep.equal([undefined, 'd901']);
+  });
+});
+
+describe('Journal: frames', () => {
+  const frame = Buffer.from('df0901', 'hex');
+  const { payload: _hex, ...withoutHex } = gbcs;
+  const framedInput: JournalInput = { ...withoutHex, frame };
+
+  it('writes the hex of a frame as the payload where payloads are kept, and hands the bytes beside the entry', () => {
+    const journal = new Journal({ keepPayloads: ['GBCS'] });
+    const entry = journal.append(framedInput);
+    expect(entry.payload).to.equal('df0901');
+    expect('frame' in entry).to.equal(false);
+    expect(frameOf(entry)).to.equal(frame);
+    expect(JSON.parse(JSON.stringify(entry))).to.not.have.property('frame');
+  });
+
+  it('keeps neither hex nor bytes where payloads are not kept and entries are', () => {
+    const entry = new Journal({ keepPayloads: false }).append(framedInput);
+    expect('payload' in entry).to.equal(false);
+    expect(frameOf(entry)).to.equal(undefined);
+  });
+
+  it('with keepEntries false and no payloads, listeners get the bytes and no hex is written', () => {
+    const journal = new Journal({ keepEntries: false, keepPayloads: false });
+    const heard: [string | undefined, Buffer | undefined][] = [];
+    journal.subscribe((e) => heard.push([e.payload, frameOf(e)]));
+    journal.append(framedInput);
+    expect(heard).to.deep.equal([[undefined, frame]]);
+    expect(journal.entries()).to.deep.equal([]);
+  });
+
+  it('entries with text payloads have no frame', () => {
+    expect(frameOf(new Journal().append(gbcs))).to.equal(undefined);
   });
 });

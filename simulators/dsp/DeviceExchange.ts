@@ -78,7 +78,7 @@ export class DeviceExchange {
     if (route.via === 's1sp') {
       this.#journal(x, 'DSP', route.request.s1spId, 'command', `SRV ${x.srv.id} for device ${device}`, route.request.countersigned);
     } else {
-      this.#journal(x, 'DSP', device, 'command', `SRV ${x.srv.id} to device ${device}`, route.command.toString('hex'));
+      this.#journal(x, 'DSP', device, 'command', `SRV ${x.srv.id} to device ${device}`, route.command);
     }
     try {
       if (route.via === 's1sp') return await route.gateway.send(route.request);
@@ -102,8 +102,7 @@ export class DeviceExchange {
       case 'smets1Response':
         return this.#smets1(x, outcome);
       case 'response': {
-        const hex = outcome.response.toString('hex');
-        this.#journal(x, device, 'DSP', 'response', `device response to SRV ${x.srv.id}`, hex);
+        this.#journal(x, device, 'DSP', 'response', `device response to SRV ${x.srv.id}`, outcome.response);
         if (x.srv.id === '8.1.1') this.#commissioned(x, outcome.response);
         const input = deviceResponse({ ...this.#fields(x), gbcsPayload: outcome.response });
         await this.#o.responder.deliver(x.user, input, this.#meta(x, 'response'), `I0: device response to SRV ${x.srv.id}`);
@@ -160,7 +159,7 @@ export class DeviceExchange {
 
   async #forwardAlert(x: Exchange, alert: DeviceAlert): Promise<void> {
     const device = x.device.deviceId.toString();
-    this.#journal(x, device, 'DSP', 'alert', `device alert ${alert.alertCode}`, alert.bytes.toString('hex'));
+    this.#journal(x, device, 'DSP', 'alert', `device alert ${alert.alertCode}`, alert.bytes);
     let responseId: RequestId | undefined;
     try {
       responseId = RequestId.of(x.device.deviceId, x.user, decodeGroupingHeader(alert.bytes).originatorCounter);
@@ -208,8 +207,8 @@ export class DeviceExchange {
     return { kind, requestId: x.requestId, srv: x.srv.id, deviceId: x.device.deviceId };
   }
 
-  /** One journal entry about this exchange, on the GBCS (SMETS2) or S1SP (SMETS1) interface. */
-  #journal(x: Exchange, from: string, to: string, kind: string, summary: string, payload?: string): void {
+  /** One journal entry about this exchange, on the GBCS (SMETS2) or S1SP (SMETS1) interface: XML as text, GBCS frames as bytes. */
+  #journal(x: Exchange, from: string, to: string, kind: string, summary: string, payload?: string | Buffer): void {
     this.#o.journal.append({
       at: this.#o.responder.now,
       via: x.route.via === 's1sp' ? 'S1SP' : 'GBCS',
@@ -220,7 +219,7 @@ export class DeviceExchange {
       requestId: x.requestId.toString(),
       deviceId: x.device.deviceId.toString(),
       srv: x.srv.id,
-      ...(payload !== undefined && { payload }),
+      ...(typeof payload === 'string' ? { payload } : payload !== undefined && { frame: payload }),
     });
   }
 }

@@ -1,6 +1,7 @@
 import { ByteReader, berLength, hex } from './ByteReader.ts';
 import { GbcsDecodeError } from './GbcsDecodeError.ts';
 import { decodeGroupingHeader, type GroupingHeader } from './GroupingHeader.ts';
+import { oncePerFrame } from './oncePerFrame.ts';
 
 export const COMMAND_WRAPPER_TAG = 0xdd;
 /** Security control `11` and a zero invocation counter: the only header the RTDS vectors use. */
@@ -19,7 +20,14 @@ export interface WrappedMessage {
   readonly bytes: Buffer;
 }
 
+/** Decodes a command wrapper; a whole frame (`base` 0) is decoded once however often it is read (oncePerFrame). */
 export function decodeCommandWrapper(bytes: Buffer, base = 0): WrappedMessage {
+  return base === 0 ? decodeFrameOnce(bytes) : readCommandWrapper(bytes, base);
+}
+
+const decodeFrameOnce = oncePerFrame((bytes) => readCommandWrapper(bytes, 0));
+
+function readCommandWrapper(bytes: Buffer, base: number): WrappedMessage {
   const r = new ByteReader(bytes, base);
   r.expectByte(COMMAND_WRAPPER_TAG, 'command wrapper tag', '0xDD');
   for (let i = 1; i <= 6; i++) r.expectByte(0x00, `command wrapper byte ${i + 1}`, '0x00');

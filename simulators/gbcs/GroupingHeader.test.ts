@@ -59,3 +59,16 @@ describe('grouping header framing', () => {
     expect(wrapped.header.contentOffset).to.equal(headerStart + decodeGroupingHeader(header).contentOffset);
   });
 });
+
+describe('grouping header decoded once per frame', () => {
+  it('answers the same header for the same buffer, and reads a buffer changed in place again', () => {
+    const bytes = encodeGroupingHeader(BASE, Buffer.alloc(64, 9));
+    const first = decodeGroupingHeader(bytes);
+    expect(decodeGroupingHeader(bytes)).to.equal(first);
+    expect(decodeGroupingHeader(Buffer.from(bytes))).to.not.equal(first);
+    bytes[5] = bytes[5]! ^ 0xff; // a byte of the originator counter (bytes 3 to 10)
+    const again = decodeGroupingHeader(bytes);
+    expect(again).to.not.equal(first);
+    expect(again.originatorCounter).to.not.equal(first.originatorCounter);
+  });
+});

@@ -3,6 +3,7 @@ import { ByteReader, berLength, hex } from './ByteReader.ts';
 import { DlmsDateTime } from './DlmsDateTime.ts';
 import { GbcsDecodeError, hexByte } from './GbcsDecodeError.ts';
 import { formatMessageCode } from './messageCodes.ts';
+import { oncePerFrame } from './oncePerFrame.ts';
 
 export const GENERAL_SIGNING_TAG = 0xdf;
 
@@ -45,7 +46,14 @@ export interface GroupingHeader extends GroupingHeaderFields {
   readonly contentOffset: number;
 }
 
+/** Decodes a general-signing grouping header; a whole frame (`base` 0) is decoded once however often it is read (oncePerFrame). */
 export function decodeGroupingHeader(bytes: Buffer, base = 0): GroupingHeader {
+  return base === 0 ? decodeFrameOnce(bytes) : readGroupingHeader(bytes, base);
+}
+
+const decodeFrameOnce = oncePerFrame((bytes) => readGroupingHeader(bytes, 0));
+
+function readGroupingHeader(bytes: Buffer, base: number): GroupingHeader {
   const r = new ByteReader(bytes, base);
   r.expectByte(GENERAL_SIGNING_TAG, 'general-signing tag', '0xDF (general-signing)');
   r.expectByte(0x09, 'transaction id length', '0x09 (CRA flag + 8-byte counter)');

@@ -69,10 +69,35 @@ export type GbcsPayload =
   | { readonly useCase: 'GCS28'; readonly direction: 'command'; readonly value: Gcs28Request }
   | { readonly useCase: 'GCS28'; readonly direction: 'response'; readonly value: Gcs28Response };
 
-/** Decodes the content of a grouping header by its message code and CRA flag. */
-export function decodePayload(
-  header: Pick<GroupingHeader, 'messageCode' | 'craFlag' | 'content' | 'contentOffset'>,
-): GbcsPayload {
+type PayloadSource = Pick<GroupingHeader, 'messageCode' | 'craFlag' | 'content' | 'contentOffset'>;
+
+/**
+ * Payloads decoded, by the header they came from: a frame's header is decoded once (oncePerFrame)
+ * and its payload is read by the device, the DSP and the tracker alike. A hit needs the same
+ * message code, CRA flag, offset and content bytes (the content is a view: its frame may have been
+ * changed in place since).
+ */
+const DECODED = new WeakMap<PayloadSource, { readonly source: Omit<PayloadSource, 'content'>; readonly content: Buffer; readonly payload: GbcsPayload }>();
+
+/** Decodes the content of a grouping header by its message code and CRA flag; a header's payload is decoded once. */
+export function decodePayload(header: PayloadSource): GbcsPayload {
+  const hit = DECODED.get(header);
+  if (
+    hit !== undefined &&
+    hit.source.messageCode === header.messageCode &&
+    hit.source.craFlag === header.craFlag &&
+    hit.source.contentOffset === header.contentOffset &&
+    hit.content.equals(header.content)
+  ) {
+    return hit.payload;
+  }
+  const payload = readPayload(header);
+  const { messageCode, craFlag, contentOffset } = header;
+  DECODED.set(header, { source: { messageCode, craFlag, contentOffset }, content: Buffer.from(header.content), payload });
+  return payload;
+}
+
+function readPayload(header: PayloadSource): GbcsPayload {
   const at = header.contentOffset;
   const info = messageCodeInfo(header.messageCode, at);
   if (header.craFlag === 'alert') {

@@ -4,6 +4,7 @@ import { describe, it } from 'node:test';
 import { expect } from 'chai';
 import { Eui } from '../core/Eui.ts';
 import { decodeCs02bResponse, encodeCs02bResponse } from './cs02bResponse.ts';
+import { encodeCs02cRequest } from './cs02c.ts';
 import { decodeCs02eRequest, encodeCs02eRequest } from './cs02e.ts';
 import { encodeDer, seq } from './derWriter.ts';
 import {
@@ -14,7 +15,7 @@ import {
 } from './deviceCsr.ts';
 import { interpretEcs70Request, interpretEcs70Response } from './ecs70.ts';
 import { decodeGbcsMessage } from './message.ts';
-import type { GbcsPayload } from './payload.ts';
+import { decodePayload, type GbcsPayload } from './payload.ts';
 import { loadVector, SKIP_RTDS } from './rtdsCorpus.ts';
 
 function payloadOf(name: string): GbcsPayload {
@@ -161,5 +162,26 @@ describe('payload codecs beyond the corpus', () => {
     const bytes = encodeCs02eRequest({ keyUsage: 'KA' });
     expect(hex(bytes)).to.equal(hex(encodeDer(seq({ tag: 0x03, value: Buffer.from([3, 8]) }))));
     expect(decodeCs02eRequest(bytes)).to.deep.equal({ keyUsage: 'KA' });
+  });
+});
+
+describe('payloads decoded once per header', () => {
+  const header = (keyUsage: 'DS' | 'KA') => ({ messageCode: 0x000a, craFlag: 'command' as const, contentOffset: 0, content: encodeCs02cRequest({ keyUsage }) });
+
+  it('answers the same payload for the same header, and reads content changed in place again', () => {
+    const h = header('DS');
+    const first = decodePayload(h);
+    expect(decodePayload(h)).to.equal(first);
+    h.content.set(encodeCs02cRequest({ keyUsage: 'KA' }));
+    const again = decodePayload(h);
+    expect(again).to.not.equal(first);
+    expect(again.useCase === 'CS02c' && again.direction === 'command' && again.value.keyUsage).to.equal('KA');
+  });
+
+  it('reads the same header object again when its CRA flag has changed since', () => {
+    const h: Omit<ReturnType<typeof header>, 'craFlag'> & { craFlag: 'command' | 'alert' } = header('DS');
+    decodePayload(h);
+    h.craFlag = 'alert';
+    expect(() => decodePayload(h)).to.throw(/alerts have no payload codec/);
   });
 });

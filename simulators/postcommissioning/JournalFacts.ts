@@ -1,4 +1,4 @@
-import type { JournalEntry } from '../core/Journal.ts';
+import { frameOf, type JournalEntry } from '../core/Journal.ts';
 import type { AttemptOutcome, CommandDetail, DeviceFrame, DeviceHistory, FrameKind, SrAttempt } from './attempts.ts';
 import { EMPTY_HISTORY } from './attempts.ts';
 import { readCommand, readResponse } from './gbcsReading.ts';
@@ -128,16 +128,18 @@ export class JournalFacts {
     const a = e.requestId === undefined ? undefined : this.#attempts.get(e.requestId);
     if (a === undefined) return;
     if (e.from === 'DSP' && e.kind === 'command') {
-      if (e.payload === undefined) return this.#warn('GBCS commands without payload: key usages and target cells unknown (journal keepPayloads: false)');
-      a.detail = readCommand(e.payload) ?? {};
+      const frame = frameOf(e) ?? e.payload;
+      if (frame === undefined) return this.#warn('GBCS commands without payload: key usages and target cells unknown (journal keepPayloads: false)');
+      a.detail = readCommand(frame) ?? {};
       return;
     }
     if (e.from !== a.deviceId) return;
     if (e.kind === 'response') {
-      if (e.payload === undefined) {
+      const frame = frameOf(e) ?? e.payload;
+      if (frame === undefined) {
         this.#warn('GBCS responses without payload: execution outcomes unknown (journal keepPayloads: false)');
         a.outcome = { kind: 'unreadable', detail: 'I0 device response, but the journal kept no payload to judge it', at: e.at };
-      } else a.outcome = readResponse(e.payload, e.at);
+      } else a.outcome = readResponse(frame, e.at);
       if (a.srv === '8.1.1' && a.outcome.kind === 'success') this.#device(a.deviceId).commissionedAt ??= e.at;
     } else if (e.kind === 'failure') {
       const code = /^(E\d+)/.exec(e.summary)?.[1];

@@ -53,12 +53,13 @@ export async function runShard(input: ShardInput, onProgress?: (done: number) =>
   const { homes, waves, nightHours, settings } = input;
   const inProcess = input.signing === 'in-process';
   // The journal is read as it is written (JournalFacts) and kept no further: a night of a million
-  // messages would not fit in memory otherwise. GBCS payloads reach the reader; the rest is dropped.
+  // messages would not fit in memory otherwise. No payload is written: the reader takes the GBCS
+  // frames themselves (frameOf), which a journal that keeps no entries hands to its listeners.
   const h = await Harness.start({
     http: inProcess ? false : { port: 0 },
     population: 'none',
     signing: input.signing,
-    journal: { keepEntries: false, keepPayloads: ['GBCS'] },
+    journal: { keepEntries: false, keepPayloads: false },
   });
   const facts = new JournalFacts();
   h.journal.subscribe((e) => facts.add(e));

@@ -1,12 +1,12 @@
-/** Reads the GBCS payloads the journal keeps (hex) into what the judgement needs. */
+/** Reads the GBCS payloads the journal keeps (hex, or the frame itself in process) into what the judgement needs. */
 import { decodeGbcsMessage, parseGbcsHex } from '../gbcs/index.ts';
 import { describeCertificate } from '../smki/index.ts';
 import type { AttemptOutcome, CommandDetail } from './attempts.ts';
 
 /** The key usage or target cells of a GBCS command; undefined when it does not decode. */
-export function readCommand(hex: string): CommandDetail | undefined {
+export function readCommand(frame: Buffer | string): CommandDetail | undefined {
   try {
-    const p = decodeGbcsMessage(parseGbcsHex(hex)).payload;
+    const p = decodeGbcsMessage(bytesOf(frame)).payload;
     if (p.direction !== 'command') return undefined;
     switch (p.useCase) {
       case 'CS02c':
@@ -30,10 +30,10 @@ export function readCommand(hex: string): CommandDetail | undefined {
  * execution outcome – CS02b every cell `success`, CS02c a CSR, CS02d status 0; other use cases
  * (8.1.1's ECS70 / GCS28 …) succeed when they decode.
  */
-export function readResponse(hex: string, at: Date): AttemptOutcome {
+export function readResponse(frame: Buffer | string, at: Date): AttemptOutcome {
   let p;
   try {
-    p = decodeGbcsMessage(parseGbcsHex(hex)).payload;
+    p = decodeGbcsMessage(bytesOf(frame)).payload;
   } catch (error) {
     return { kind: 'unreadable', detail: `device response does not decode: ${error instanceof Error ? error.message : String(error)}`, at };
   }
@@ -52,6 +52,11 @@ export function readResponse(hex: string, at: Date): AttemptOutcome {
     return { kind: 'deviceFailure', detail: `I0, CS02d status ${p.value.status} (device certificate not installed)`, at };
   }
   return { kind: 'success', detail: `I0, ${p.useCase} response`, at };
+}
+
+/** A frame as bytes: kept hex is decoded, bytes are taken as they are. */
+function bytesOf(frame: Buffer | string): Buffer {
+  return typeof frame === 'string' ? parseGbcsHex(frame) : frame;
 }
 
 /**
