@@ -114,7 +114,8 @@ export class DuisClient {
     // one after another arrive in that order, so a User's counters need no queue of their own.
     if (this.#o.inProcess !== undefined) {
       const xml = buildDuisRequest(input);
-      return { ...(await this.#inProcess(service, xml, 'application/xml', requestId, this.#o.inProcess.signing.sign(this.user, xml))), requestId };
+      const exchange = await this.#inProcess(service, xml, 'application/xml', requestId, this.#o.inProcess.signing.sign(this.user, xml));
+      return Object.assign(exchange, { requestId });
     }
     const credential = await this.#o.keyStore.lookup(this.user, 'XML');
     const signer = { privateKey: credential.privateKey, certificate: credential.certificate };
@@ -231,11 +232,14 @@ export class DuisClient {
       status: answer.status,
       ...(answer.reason !== undefined && { reason: answer.reason }),
       xml,
-      responseXml: answer.body,
+      // The DSP's answer is written when first read: in process it is taken as the value it was written from.
+      get responseXml() {
+        return answer.body;
+      },
       contentType: answer.contentType,
     };
     if (answer.status !== 200) return exchange;
-    return this.#verified(exchange, checkInProcessMessage(answer.body, answer.inProcessSignature, channel));
+    return this.#verified(exchange, checkInProcessMessage(answer.document ?? answer.body, answer.inProcessSignature, channel));
   }
 
   async #verified(exchange: DspExchange, checked?: DspMessageCheck): Promise<DspExchange> {
@@ -250,13 +254,13 @@ export class DuisClient {
       reasons.push({ code: 'request-id-mismatch', message: `the response answers ${answered}, not ${requestId}` });
     }
     if (reasons.length > 0 || check.response === undefined) throw new DspResponseError(exchange, reasons);
-    return {
-      ...exchange,
+    // Added to the exchange, not copied with it: copying would write an in-process answer's text.
+    return Object.assign(exchange, {
       ...(requestId === undefined && answered !== undefined && { requestId: answered }),
       responseCode: check.response.header.responseCode,
       response: check.response,
       ...(check.signer !== undefined && { signer: check.signer }),
-    };
+    });
   }
 }
 

@@ -9,6 +9,7 @@ import type { InProcessInbox } from '../delivery/InProcessOutbox.ts';
 import { checkDspMessage, type DspMessageCheck, type DspSignerCheck } from './checkDspMessage.ts';
 import { checkInProcessMessage, type InProcessTrust } from './checkInProcessMessage.ts';
 import { MessageLog, type WaitOptions } from './MessageLog.ts';
+import { type DuisText, textOf } from '../duis/LazyXml.ts';
 
 export const DEFAULT_RESPONSE_PATH = '/duis/responses';
 
@@ -117,9 +118,9 @@ export class ResponseReceiver {
   inProcessInbox(trust: InProcessTrust): InProcessInbox {
     return async (xml, meta) => {
       const at = this.#clock.now();
-      this.#attempts.push({ seq: ++this.#attemptSeq, at, status: 200, taken: true, bytes: Buffer.byteLength(xml), contentType: 'application/xml' });
+      this.#attempts.push(inProcessAttempt(++this.#attemptSeq, at, xml));
       if (meta.inProcessSignature === undefined) {
-        const kept = this.#queue.then(() => this.#keep(xml, at, { status: 200 }, { contentType: 'application/xml' }));
+        const kept = this.#queue.then(() => this.#keep(textOf(xml), at, { status: 200 }, { contentType: 'application/xml' }));
         this.#queue = kept.catch(() => undefined);
         await kept;
         return;
@@ -212,13 +213,34 @@ export class ResponseReceiver {
   }
 }
 
-type ArrivalFields = Pick<ReceivedMessage, 'seq' | 'receivedAt' | 'xml' | 'contentType' | 'answeredStatus'>;
+type ArrivalFields = Pick<ReceivedMessage, 'seq' | 'receivedAt' | 'contentType' | 'answeredStatus'> & { readonly xml: DuisText };
 
-/** A kept message whose check (signature and parse) runs when one of its results is first read. */
+/** A POST in all but the wire: its size in bytes counted only if asked (the text may be still to write). */
+function inProcessAttempt(seq: number, at: Date, xml: DuisText): DeliveryAttempt {
+  return {
+    seq,
+    at,
+    status: 200,
+    taken: true,
+    get bytes() {
+      return Buffer.byteLength(textOf(xml));
+    },
+    contentType: 'application/xml',
+  };
+}
+
+/**
+ * A kept message whose check (signature and parse) runs when one of its results is first read, and
+ * whose text is written when first read (in process, the DSP leaves it to be written).
+ */
 function lazyMessage(fields: ArrivalFields, check: () => DspMessageCheck): ReceivedMessage {
   let done: DspMessageCheck | undefined;
+  const { xml, ...rest } = fields;
   return Object.freeze({
-    ...fields,
+    ...rest,
+    get xml() {
+      return textOf(xml);
+    },
     get signatureOk() {
       return (done ??= check()).signatureOk;
     },

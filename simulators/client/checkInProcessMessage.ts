@@ -2,6 +2,7 @@ import type { Eui } from '../core/Eui.ts';
 import type { Reason } from '../core/verdict.ts';
 import { type DuisResponse, type ParsedDuisResponse, parseDuisResponse } from '../duis/index.ts';
 import type { InProcessSignature, InProcessSigning } from '../duis/InProcessSigning.ts';
+import { type DuisText, textOf } from '../duis/LazyXml.ts';
 import { parseXmlStrict } from '../xmldsig/parseXmlStrict.ts';
 import { type DspMessageCheck, readDspResponse } from './checkDspMessage.ts';
 
@@ -18,7 +19,7 @@ export interface InProcessTrust {
  * seals the DSP's own response value (decision 0009), that value is the response, its DOM parsed
  * only if asked for: the text is the DSP's, unchanged, and the value is what it was written from.
  */
-export function checkInProcessMessage(xml: string, signature: InProcessSignature | undefined, trust: InProcessTrust): DspMessageCheck {
+export function checkInProcessMessage(xml: DuisText, signature: InProcessSignature | undefined, trust: InProcessTrust): DspMessageCheck {
   const reading = trust.signing.reading(trust.dspEui, xml, signature) as DuisResponse | undefined;
   if (reading !== undefined) return { signatureOk: true, reasons: [], response: new InProcessResponse(reading, xml) };
   const reasons: Reason[] = [];
@@ -30,7 +31,7 @@ export function checkInProcessMessage(xml: string, signature: InProcessSignature
   }
   let doc: Document;
   try {
-    doc = parseXmlStrict(xml, { dom: 'lite' });
+    doc = parseXmlStrict(textOf(xml), { dom: 'lite' });
   } catch (error) {
     const message = describe(error);
     return { signatureOk: false, reasons: [...reasons, { code: 'not-well-formed', message }], parseError: message };
@@ -43,10 +44,10 @@ class InProcessResponse implements ParsedDuisResponse {
   readonly schemaVersion: string;
   readonly header: DuisResponse['header'];
   readonly body: DuisResponse['body'];
-  readonly #xml: string;
+  readonly #xml: DuisText;
   #parsed: ParsedDuisResponse | undefined;
 
-  constructor(value: DuisResponse, xml: string) {
+  constructor(value: DuisResponse, xml: DuisText) {
     this.schemaVersion = value.schemaVersion;
     this.header = value.header;
     this.body = value.body;
@@ -62,7 +63,7 @@ class InProcessResponse implements ParsedDuisResponse {
   }
 
   #dom(): ParsedDuisResponse {
-    this.#parsed ??= parseDuisResponse(parseXmlStrict(this.#xml, { dom: 'lite' }));
+    this.#parsed ??= parseDuisResponse(parseXmlStrict(textOf(this.#xml), { dom: 'lite' }));
     return this.#parsed;
   }
 }

@@ -1,7 +1,9 @@
 import { setMaxListeners } from 'node:events';
 import { type Clock, SystemClock } from '../core/clock.ts';
 import type { Eui } from '../core/Eui.ts';
+import type { DuisText } from '../duis/LazyXml.ts';
 import type { Journal } from '../core/Journal.ts';
+import { textOf } from '../duis/LazyXml.ts';
 import { DeadLetterStore } from './DeadLetterStore.ts';
 import {
   newMessage, type OutboundMessage, type PendingMessage, pendingView, redeliveryOf,
@@ -92,8 +94,8 @@ export class HttpDeliveryClient implements UserOutbox {
     return this.#policy;
   }
 
-  deliver(userEui: Eui, xml: string, meta: DeliveryMeta): void {
-    const message = newMessage(++this.#seq, userEui, xml, meta, this.#clock.now());
+  deliver(userEui: Eui, xml: DuisText, meta: DeliveryMeta): void {
+    const message = newMessage(++this.#seq, userEui, textOf(xml), meta, this.#clock.now());
     if (this.#closed) return this.#keep(message, 'closed', 'the delivery client is closed');
     const target = resolveResponseUrl(this.#lookup, userEui, meta.responseUrl);
     if (!target.ok) return this.#keep(message, 'no-response-url', target.reason);

@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import { expect } from 'chai';
 import { Eui } from '../core/Eui.ts';
+import { LazyXml, textOf } from '../duis/LazyXml.ts';
 import { type InProcessInbox, InProcessOutbox } from './InProcessOutbox.ts';
 import type { DeliveryMeta } from './UserOutbox.ts';
 
@@ -11,7 +12,7 @@ const meta = (requestId: string): DeliveryMeta => ({ kind: 'response', requestId
 /** An inbox that records what it was handed. */
 function recording(): { inbox: InProcessInbox; got: { xml: string; meta: DeliveryMeta }[] } {
   const got: { xml: string; meta: DeliveryMeta }[] = [];
-  return { got, inbox: (xml, m) => void got.push({ xml, meta: m }) };
+  return { got, inbox: (xml, m) => void got.push({ xml: textOf(xml), meta: m }) };
 }
 
 describe('InProcessOutbox', () => {
@@ -73,7 +74,7 @@ describe('InProcessOutbox', () => {
     const taken: string[] = [];
     outbox.register(AURORA, (xml) => {
       if (xml === '<bad/>') throw new Error('cannot parse this');
-      taken.push(xml);
+      taken.push(textOf(xml));
     });
     outbox.register(BOREALIS, async () => {
       await Promise.resolve();
@@ -98,7 +99,7 @@ describe('InProcessOutbox', () => {
     const gate = new Promise<void>((resolve) => (release = resolve));
     outbox.register(AURORA, async (xml) => {
       await gate;
-      finished.push(xml);
+      finished.push(textOf(xml));
       if (xml === '<first/>') outbox.deliver(AURORA, '<follow-up/>', meta('f'));
     });
     outbox.deliver(AURORA, '<first/>', meta('1'));
@@ -148,5 +149,21 @@ describe('InProcessOutbox', () => {
     await outbox.idle();
     expect(first.got).to.deep.equal([]);
     expect(second.got.map((g) => g.xml)).to.deep.equal(['<m/>']);
+  });
+
+  it('hands over a document still to be written without writing it, and writes a kept one', async () => {
+    const outbox = new InProcessOutbox();
+    const written: string[] = [];
+    const document = (text: string) => new LazyXml(() => (written.push(text), text));
+    const handed: unknown[] = [];
+    outbox.register(AURORA, (xml) => void handed.push(xml));
+    const taken = document('<taken/>');
+    outbox.deliver(AURORA, taken, meta('1'));
+    outbox.deliver(BOREALIS, document('<kept/>'), meta('2'));
+    await outbox.idle();
+    expect(handed).to.have.length(1);
+    expect(handed[0]).to.equal(taken);
+    expect(written).to.deep.equal(['<kept/>']);
+    expect(outbox.undelivered().map((m) => m.xml)).to.deep.equal(['<kept/>']);
   });
 });

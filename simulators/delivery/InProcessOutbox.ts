@@ -1,8 +1,9 @@
 import type { Eui } from '../core/Eui.ts';
+import { type DuisText, textOf } from '../duis/LazyXml.ts';
 import type { DeliveryMeta, UserOutbox } from './UserOutbox.ts';
 
-/** What an in-process User does with a message the DSP hands it. */
-export type InProcessInbox = (xml: string, meta: DeliveryMeta) => void | Promise<void>;
+/** What an in-process User does with a message the DSP hands it (its text written only if read). */
+export type InProcessInbox = (xml: DuisText, meta: DeliveryMeta) => void | Promise<void>;
 
 /** A message no in-process User took: nobody was registered for it, or its inbox threw. */
 export interface UndeliveredMessage {
@@ -31,7 +32,7 @@ export class InProcessOutbox implements UserOutbox {
     };
   }
 
-  deliver(userEui: Eui, xml: string, meta: DeliveryMeta): void {
+  deliver(userEui: Eui, xml: DuisText, meta: DeliveryMeta): void {
     const run = Promise.resolve().then(async () => {
       const inbox = this.#inboxes.get(userEui.hex);
       if (inbox === undefined) return this.#keep(userEui, xml, meta, 'no in-process inbox is registered for this User');
@@ -66,7 +67,7 @@ export class InProcessOutbox implements UserOutbox {
     await this.idle();
   }
 
-  #keep(userEui: Eui, xml: string, meta: DeliveryMeta, reason: string): void {
-    this.#undelivered.push({ userEui, xml, meta, reason });
+  #keep(userEui: Eui, xml: DuisText, meta: DeliveryMeta, reason: string): void {
+    this.#undelivered.push({ userEui, xml: textOf(xml), meta, reason });
   }
 }

@@ -1,4 +1,5 @@
 import type { InProcessSignature } from '../duis/InProcessSigning.ts';
+import type { DuisText } from '../duis/LazyXml.ts';
 import type { Eui } from '../core/Eui.ts';
 import type { DuisResponseCode } from '../core/errors.ts';
 import type { RequestId } from '../core/RequestId.ts';
@@ -36,5 +37,6 @@ export interface DeliveryMeta {
  * cannot be delivered is kept by the adapter, not reported back to the DSP.
  */
 export interface UserOutbox {
-  deliver(userEui: Eui, xml: string, meta: DeliveryMeta): void;
+  /** `xml`: in process (decision 0009), a document whose text is written only if read. */
+  deliver(userEui: Eui, xml: DuisText, meta: DeliveryMeta): void;
 }

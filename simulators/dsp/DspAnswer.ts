@@ -1,4 +1,5 @@
 import type { InProcessSignature } from '../duis/InProcessSigning.ts';
+import type { DuisText, LazyXml } from '../duis/LazyXml.ts';
 import type { DuisResponseCode } from '../core/errors.ts';
 
 /**
@@ -30,19 +31,28 @@ export interface DspAnswer {
   readonly reason?: string;
   /** With in-process signing (decision 0009): the DSP's signature over `body`, which then has no XML-DSig one. */
   readonly inProcessSignature?: InProcessSignature;
+  /** In process: the answer as a document still to be written (the signature seals it); `body` writes it when read. */
+  readonly document?: LazyXml;
 }
 
 export const XML_CONTENT_TYPE = 'application/xml';
 export const TEXT_CONTENT_TYPE = 'text/plain; charset=utf-8';
 
-export function xmlAnswer(body: string, responseCode: DuisResponseCode, reason?: string, inProcessSignature?: InProcessSignature): DspAnswer {
-  return {
+export function xmlAnswer(body: DuisText, responseCode: DuisResponseCode, reason?: string, inProcessSignature?: InProcessSignature): DspAnswer {
+  const fields = {
     status: 200,
     contentType: XML_CONTENT_TYPE,
-    body,
     responseCode,
     ...(reason !== undefined && { reason }),
     ...(inProcessSignature !== undefined && { inProcessSignature }),
+  };
+  if (typeof body === 'string') return { ...fields, body };
+  return {
+    ...fields,
+    document: body,
+    get body() {
+      return body.text;
+    },
   };
 }
 

@@ -6,12 +6,15 @@ import type { RequestId } from '../core/RequestId.ts';
 import {
   buildDuisRequest,
   buildDuisResponse,
+  buildLazyDuisResponse,
   DEFAULT_SCHEMA_VERSION,
   type DuisResponse,
   type DuisResponseInput,
+  type DuisText,
   isSchemaResponseCode,
   SCHEMA_DCC_ALERT_CODES,
   type ServiceRequestInput,
+  textOf,
 } from '../duis/index.ts';
 import type { InProcessSignature, InProcessSigning } from '../duis/InProcessSigning.ts';
 import { type DuisSigningCredential, signDuis } from '../xmldsig/signDuis.ts';
@@ -61,15 +64,16 @@ export class Responder {
   }
 
   /**
-   * A signed `sr:Response` (with in-process signing: unsigned, its signature goes beside it); codes
-   * outside the DUIS schema (harness-defined) are allowed but flagged by the schema.
+   * A signed `sr:Response` (with in-process signing: unsigned, its signature goes beside it, and its
+   * text is written when first read – every value is checked now all the same); codes outside the
+   * DUIS schema (harness-defined) are allowed but flagged by the schema.
    */
-  async sign(input: DuisResponseInput): Promise<string> {
+  async sign(input: DuisResponseInput): Promise<DuisText> {
     const body = input.body;
     const outsideSchema =
       !isSchemaResponseCode(input.header.responseCode) ||
       (body.kind === 'DCCAlertMessage' && !SCHEMA_DCC_ALERT_CODES.includes(body.dccAlertCode));
-    if (this.#options.inProcess) return buildDuisResponse(input, { allowCodesOutsideSchema: outsideSchema });
+    if (this.#options.inProcess) return buildLazyDuisResponse(input, { allowCodesOutsideSchema: outsideSchema });
     const signer = await this.#credential();
     return buildDuisResponse(input, {
       sign: (xml) => signDuis(xml, signer),
@@ -100,7 +104,7 @@ export class Responder {
    */
   async deliverXml(
     to: Eui,
-    xml: string,
+    xml: DuisText,
     code: DuisResponseCode,
     meta: Omit<DeliveryMeta, 'responseCode' | 'responseUrl'>,
     summary: string,
@@ -124,7 +128,7 @@ export class Responder {
   }
 
   /** With in-process signing, the DSP's signature over `xml`, sealing the response value it was written from (decision 0009). */
-  #inProcessSignature(xml: string, input: DuisResponseInput | undefined): InProcessSignature | undefined {
+  #inProcessSignature(xml: DuisText, input: DuisResponseInput | undefined): InProcessSignature | undefined {
     const p = this.#options.inProcess;
     return p?.signing.sign(p.dsp, xml, input && responseValue(input));
   }
@@ -134,8 +138,9 @@ export class Responder {
     return this.#signer;
   }
 
-  #journalOut(to: Eui, kind: string, code: DuisResponseCode, xml: string, note: ResponseNote): void {
-    this.#options.journal.append({
+  #journalOut(to: Eui, kind: string, code: DuisResponseCode, xml: DuisText, note: ResponseNote): void {
+    const journal = this.#options.journal;
+    journal.append({
       at: this.now,
       via: 'DUIS',
       from: 'DSP',
@@ -143,7 +148,8 @@ export class Responder {
       kind,
       summary: note.summary,
       responseCode: code,
-      payload: xml,
+      // Text still to be written is written only for a journal that keeps it.
+      ...((typeof xml === 'string' || journal.keepsPayload('DUIS')) && { payload: textOf(xml) }),
       ...(note.requestId && { requestId: note.requestId.toString() }),
       ...(note.srv && { srv: note.srv }),
       ...(note.deviceId && { deviceId: note.deviceId.toString() }),

@@ -5,7 +5,7 @@ import type { DuisResponseCode } from '../core/errors.ts';
 import type { RequestId } from '../core/RequestId.ts';
 import type { UserRole } from '../core/roles.ts';
 import type { CommandVariant, Srv } from '../core/Srv.ts';
-import type { RequestBody } from '../duis/index.ts';
+import type { DuisText, RequestBody } from '../duis/index.ts';
 import type { RegistrationData } from '../rdp/RegistrationData.ts';
 
 /**
@@ -115,7 +115,8 @@ export interface DeliveryMeta {
  * the DSP's view: retries, and keeping what cannot be delivered, are the outbox's business.
  */
 export interface UserOutbox {
-  deliver(userEui: Eui, xml: string, meta: DeliveryMeta): void;
+  /** `xml`: in process (decision 0009), a document whose text is written only if read. */
+  deliver(userEui: Eui, xml: DuisText, meta: DeliveryMeta): void;
 }
 
 /** Device key-agreement keys: the DSP MACs every command with the ACB KA key and the device's KA key. */

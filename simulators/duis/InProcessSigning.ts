@@ -1,4 +1,5 @@
 import type { Eui } from '../core/Eui.ts';
+import { type DuisText, textOf } from './LazyXml.ts';
 
 /**
  * A signature minted by one `InProcessSigning`: who signed and the exact text, sealed. Only the
@@ -8,11 +9,11 @@ import type { Eui } from '../core/Eui.ts';
 export class InProcessSignature {
   readonly #issuer: InProcessSigning;
   readonly #signer: string;
-  readonly #text: string;
+  readonly #text: DuisText;
   readonly #reading: unknown;
 
   /** @internal – made only by `InProcessSigning.sign`. */
-  constructor(issuer: InProcessSigning, signer: Eui, text: string, seal: symbol, reading: unknown) {
+  constructor(issuer: InProcessSigning, signer: Eui, text: DuisText, seal: symbol, reading: unknown) {
     if (seal !== SEAL) throw new TypeError('InProcessSignature: only InProcessSigning.sign makes signatures');
     this.#issuer = issuer;
     this.#signer = signer.hex;
@@ -20,21 +21,20 @@ export class InProcessSignature {
     this.#reading = reading;
   }
 
-  /** Whether this signature is `issuer`'s, by `signer`, over exactly `text`. */
-  static matches(signature: unknown, issuer: InProcessSigning, signer: Eui, text: string): boolean {
-    return (
-      typeof signature === 'object' &&
-      signature !== null &&
-      #issuer in signature &&
-      signature.#issuer === issuer &&
-      signature.#signer === signer.hex &&
-      // Strings are immutable: the same text object compares in O(1), another copy byte by byte.
-      signature.#text === text
-    );
+  /**
+   * Whether this signature is `issuer`'s, by `signer`, over exactly `text`. A document still to be
+   * written (LazyXml) matches itself without being written; text matches the text it writes.
+   */
+  static matches(signature: unknown, issuer: InProcessSigning, signer: Eui, text: DuisText): boolean {
+    if (!(typeof signature === 'object' && signature !== null && #issuer in signature && signature.#issuer === issuer && signature.#signer === signer.hex)) {
+      return false;
+    }
+    // Strings are immutable: the same text object compares in O(1), another copy byte by byte.
+    return signature.#text === text || textOf(signature.#text) === textOf(text);
   }
 
   /** The signer's own reading of the text, sealed with it: only when `matches` holds, else undefined. */
-  static readingOf(signature: unknown, issuer: InProcessSigning, signer: Eui, text: string): unknown {
+  static readingOf(signature: unknown, issuer: InProcessSigning, signer: Eui, text: DuisText): unknown {
     return InProcessSignature.matches(signature, issuer, signer, text) ? (signature as InProcessSignature).#reading : undefined;
   }
 
@@ -61,17 +61,17 @@ export class InProcessSigning {
    * response value), sealed with it so that a reader in the same process can take it instead of
    * parsing the text again; whoever gives one answers for it being exactly what the text parses to.
    */
-  sign(signer: Eui, text: string, reading?: unknown): InProcessSignature {
+  sign(signer: Eui, text: DuisText, reading?: unknown): InProcessSignature {
     return new InProcessSignature(this, signer, text, SEAL, reading);
   }
 
   /** The reading sealed in `signature`, when it is this instance's, by `signer`, over exactly `text`; else undefined. */
-  reading(signer: Eui, text: string, signature: unknown): unknown {
+  reading(signer: Eui, text: DuisText, signature: unknown): unknown {
     return InProcessSignature.readingOf(signature, this, signer, text);
   }
 
   /** Whether `signature` is one this instance made, for `signer`, over exactly `text`; never throws. */
-  verify(signer: Eui, text: string, signature: unknown): boolean {
+  verify(signer: Eui, text: DuisText, signature: unknown): boolean {
     return InProcessSignature.matches(signature, this, signer, text);
   }
 }

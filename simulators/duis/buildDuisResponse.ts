@@ -4,6 +4,7 @@ import type { DuisBuildOptions } from './buildDuisRequest.ts';
 import { dateTimeCodec, hexCodec, intCodec } from './codecs.ts';
 import type { DuisResponseInput, ResponseBody } from './DuisResponse.ts';
 import { dccAlertElement } from './dccAlerts.ts';
+import { LazyXml } from './LazyXml.ts';
 import * as t from './duisTypes.ts';
 import { DEFAULT_SCHEMA_VERSION, parseSchemaVersion, SR_NS } from './namespaces.ts';
 import { isSchemaResponseCode, SCHEMA_DCC_ALERT_CODES } from './responseCodes.ts';
@@ -30,6 +31,33 @@ const SERVICE_REFERENCE = /^[0-9]+(\.[0-9]+){0,2}$/;
  * constructors of the usual kinds.
  */
 export function buildDuisResponse(input: DuisResponseInput, options: DuisResponseBuildOptions = {}): string {
+  const xml = serialiseXml(checkedResponse(input, options));
+  return options.sign ? options.sign(xml) : xml;
+}
+
+/**
+ * As buildDuisResponse, unsigned, written only when first read (LazyXml). The response code is
+ * checked now; the other values when the text is written – in process, where the reader takes the
+ * value the text is written from, most answers never are (dsp/responseValue.test.ts writes and
+ * reads every kind a batch sends).
+ */
+export function buildLazyDuisResponse(input: DuisResponseInput, options: Omit<DuisResponseBuildOptions, 'sign'> = {}): LazyXml {
+  checkResponseCode(input.header.responseCode, options);
+  return new LazyXml(() => buildDuisResponse(input, options));
+}
+
+function checkResponseCode(code: unknown, options: DuisResponseBuildOptions): void {
+  const path = 'sr:Response/sr:Header/sr:ResponseCode';
+  if (typeof code !== 'string' || !/^[IEW][0-9]+$/.test(code)) {
+    throw new InvalidInputError(path, 'a DUIS response code such as I0, I99 or E12', code);
+  }
+  if (!options.allowCodesOutsideSchema && !isSchemaResponseCode(code)) {
+    throw new InvalidInputError(path, 'a response code the DUIS 5.4 schema lists (pass allowCodesOutsideSchema to write another)', code);
+  }
+}
+
+/** The `sr:Response` to write, each value checked and formatted. */
+function checkedResponse(input: DuisResponseInput, options: DuisResponseBuildOptions): XmlElement {
   const { header, body } = input;
   const schemaVersion = parseSchemaVersion(
     input.schemaVersion ?? DEFAULT_SCHEMA_VERSION,
@@ -37,20 +65,7 @@ export function buildDuisResponse(input: DuisResponseInput, options: DuisRespons
     ['5.0', '5.1', '5.2', '5.3', '5.4'],
   );
   const hp = 'sr:Response/sr:Header';
-  if (typeof header.responseCode !== 'string' || !/^[IEW][0-9]+$/.test(header.responseCode)) {
-    throw new InvalidInputError(
-      `${hp}/sr:ResponseCode`,
-      'a DUIS response code such as I0, I99 or E12',
-      header.responseCode,
-    );
-  }
-  if (!options.allowCodesOutsideSchema && !isSchemaResponseCode(header.responseCode)) {
-    throw new InvalidInputError(
-      `${hp}/sr:ResponseCode`,
-      'a response code the DUIS 5.4 schema lists (pass allowCodesOutsideSchema to write another)',
-      header.responseCode,
-    );
-  }
+  checkResponseCode(header.responseCode, options);
   const root: XmlElement = {
     name: 'sr:Response',
     attributes: { 'xmlns:sr': SR_NS, schemaVersion },
@@ -64,8 +79,7 @@ export function buildDuisResponse(input: DuisResponseInput, options: DuisRespons
       srElement('Body', [bodyElement(body, 'sr:Response/sr:Body', options)]),
     ],
   };
-  const xml = serialiseXml(root);
-  return options.sign ? options.sign(xml) : xml;
+  return root;
 }
 
 function idElement(name: string, id: RequestId | undefined, hp: string): XmlElement | undefined {

@@ -1,6 +1,7 @@
 /** DUIS XML codec: Service Requests and Responses as values, parsed from and built to DUIS 5.4 XML. */
 export { buildDuisRequest, type DuisBuildOptions, type DuisSigner } from './buildDuisRequest.ts';
-export { buildDuisResponse, type DuisResponseBuildOptions } from './buildDuisResponse.ts';
+export { buildDuisResponse, buildLazyDuisResponse, type DuisResponseBuildOptions } from './buildDuisResponse.ts';
+export { type DuisText, LazyXml, textOf } from './LazyXml.ts';
 export type * from './DuisResponse.ts';
 export type { CspRegion, DeviceStatus, InventoryDevice } from './inventory.ts';
 export { MAX_INVENTORY_DEVICES } from './inventory.ts';
