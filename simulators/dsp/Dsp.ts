@@ -8,7 +8,7 @@ import type { PartyDirectory } from '../estate/PartyDirectory.ts';
 import type { SmartMeteringInventory } from '../inventory/SmartMeteringInventory.ts';
 import type { KeyStore } from '../keystore/index.ts';
 import type { DuisSigningCredential } from '../xmldsig/signDuis.ts';
-import { type Admitted, admit, isAnswer } from './admission.ts';
+import { type Admitted, type AdmissionOptions, admit, isAnswer } from './admission.ts';
 import type { AdmissionWorkers, PreRead } from './admissionWorkers.ts';
 import { DeviceExchange } from './DeviceExchange.ts';
 import { type DeviceServiceOptions, dispatchDevice } from './deviceServices.ts';
@@ -88,6 +88,8 @@ export class Dsp {
   readonly #state = new DspState();
   readonly #responder: Responder;
   readonly #exchange: DeviceExchange;
+  /** What requests are admitted with: the same for every request. */
+  readonly #admission: AdmissionOptions;
   /** What device Service Requests are dispatched with: the same for every request. */
   readonly #deviceServices: DeviceServiceOptions;
   readonly #inflight = new Set<Promise<void>>();
@@ -111,6 +113,7 @@ export class Dsp {
         return { privateKey: xml.privateKey, certificate: xml.certificate };
       },
     });
+    this.#admission = { ...options, maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES };
     const responder = this.#responder;
     this.#deviceServices = {
       keyStore: options.keyStore,
@@ -181,8 +184,7 @@ export class Dsp {
     early: Promise<PreRead | undefined> | undefined,
   ): Promise<DspAnswer> {
     const o = this.#o;
-    const options = { ...o, maxBodyBytes: o.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES };
-    const admitted = await admit(service, body, meta.contentType, options, early, meta.inProcessSignature);
+    const admitted = await admit(service, body, meta.contentType, this.#admission, early, meta.inProcessSignature);
     if (isAnswer(admitted)) return admitted;
     const { header } = admitted;
     const now = o.clock.now();

@@ -56,5 +56,10 @@ export const credentialType: Codec<KeyUsage> = {
 
 /** Drops keys whose value is undefined, so parsed objects compare equal to hand-written ones. */
 export function compact<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    const v = (value as Record<string, unknown>)[key];
+    if (v !== undefined) out[key] = v;
+  }
+  return out as T;
 }
