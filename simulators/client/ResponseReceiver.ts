@@ -6,10 +6,10 @@ import { type RunningServer, startHttpServer } from '../http/httpServer.ts';
 import type { KeyStore } from '../keystore/index.ts';
 import { AnswerScript, isTaken, type PlannedAnswer } from './AnswerScript.ts';
 import type { InProcessInbox } from '../delivery/InProcessOutbox.ts';
+import { type DuisText, textOf } from '../duis/LazyXml.ts';
 import { checkDspMessage, type DspMessageCheck, type DspSignerCheck } from './checkDspMessage.ts';
 import { checkInProcessMessage, type InProcessTrust } from './checkInProcessMessage.ts';
 import { MessageLog, type WaitOptions } from './MessageLog.ts';
-import { type DuisText, textOf } from '../duis/LazyXml.ts';
 
 export const DEFAULT_RESPONSE_PATH = '/duis/responses';
 
@@ -235,9 +235,12 @@ function inProcessAttempt(seq: number, at: Date, xml: DuisText): DeliveryAttempt
  */
 function lazyMessage(fields: ArrivalFields, check: () => DspMessageCheck): ReceivedMessage {
   let done: DspMessageCheck | undefined;
-  const { xml, ...rest } = fields;
+  const xml = fields.xml;
   return Object.freeze({
-    ...rest,
+    seq: fields.seq,
+    receivedAt: fields.receivedAt,
+    ...(fields.contentType !== undefined && { contentType: fields.contentType }),
+    answeredStatus: fields.answeredStatus,
     get xml() {
       return textOf(xml);
     },
