@@ -1,9 +1,8 @@
 import { setMaxListeners } from 'node:events';
 import { type Clock, SystemClock } from '../core/clock.ts';
 import type { Eui } from '../core/Eui.ts';
-import type { DuisText } from '../duis/LazyXml.ts';
 import type { Journal } from '../core/Journal.ts';
-import { textOf } from '../duis/LazyXml.ts';
+import { type DuisText, textOf } from '../duis/LazyXml.ts';
 import { DeadLetterStore } from './DeadLetterStore.ts';
 import {
   newMessage, type OutboundMessage, type PendingMessage, pendingView, redeliveryOf,

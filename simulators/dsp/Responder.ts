@@ -65,8 +65,8 @@ export class Responder {
 
   /**
    * A signed `sr:Response` (with in-process signing: unsigned, its signature goes beside it, and its
-   * text is written when first read – every value is checked now all the same); codes outside the
-   * DUIS schema (harness-defined) are allowed but flagged by the schema.
+   * text is written when first read – the response code is checked now, the other values then);
+   * codes outside the DUIS schema (harness-defined) are allowed but flagged by the schema.
    */
   async sign(input: DuisResponseInput): Promise<DuisText> {
     const body = input.body;
