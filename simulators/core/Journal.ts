@@ -26,8 +26,8 @@ export interface JournalInput {
   readonly payload?: string;
   /**
    * The message as bytes, when it is binary (a GBCS frame), instead of `payload`: the journal writes
-   * the hex itself when it keeps payloads on `via`, and readers in the process take the bytes
-   * (`frameOf`) rather than decoding the hex again.
+   * the hex itself when it keeps payloads on `via`, and the listeners of a journal that keeps no
+   * entries take the bytes (`frameOf`) rather than decoding hex.
    */
   readonly frame?: Buffer;
 }
@@ -40,9 +40,10 @@ export interface JournalEntry extends Omit<JournalInput, 'frame'> {
 const FRAMES = new WeakMap<JournalEntry, Buffer>();
 
 /**
- * The bytes an entry was journalled from (see `JournalInput.frame`), for readers in this process:
- * there while the entry lives, when its journal keeps the payload – or keeps no entries, so that
- * its listeners read them as they come. Undefined otherwise, and for entries with text payloads.
+ * The bytes an entry was journalled from (see `JournalInput.frame`), for the listeners of a journal
+ * that keeps no entries (an overnight batch's tracker), while they read the entry. A journal that
+ * keeps its entries keeps no frames beside them – memory would grow with every message held –, and
+ * its readers decode the kept hex. Undefined then, and for entries with text payloads.
  */
 export function frameOf(entry: JournalEntry): Buffer | undefined {
   return FRAMES.get(entry);
@@ -81,7 +82,7 @@ export class Journal {
   append(input: JournalInput): JournalEntry {
     const keepPayload = this.#keepPayloads(input.via);
     const entry = entryOf(input, keepPayload, ++this.#size);
-    if (input.frame !== undefined && (keepPayload || !this.#keepEntries)) FRAMES.set(entry, input.frame);
+    if (input.frame !== undefined && !this.#keepEntries) FRAMES.set(entry, input.frame);
     if (this.#keepEntries) this.#entries.push(entry);
     for (const listener of this.#listeners) listener(entry);
     return entry;

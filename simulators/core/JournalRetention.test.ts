@@ -91,12 +91,12 @@ describe('Journal: frames', () => {
   const { payload: _hex, ...withoutHex } = gbcs;
   const framedInput: JournalInput = { ...withoutHex, frame };
 
-  it('writes the hex of a frame as the payload where payloads are kept, and hands the bytes beside the entry', () => {
+  it('writes the hex of a frame as the payload where payloads are kept, and keeps no bytes with kept entries', () => {
     const journal = new Journal({ keepPayloads: ['GBCS'] });
     const entry = journal.append(framedInput);
     expect(entry.payload).to.equal('df0901');
     expect('frame' in entry).to.equal(false);
-    expect(frameOf(entry)).to.equal(frame);
+    expect(frameOf(entry)).to.equal(undefined);
     expect(JSON.parse(JSON.stringify(entry))).to.not.have.property('frame');
   });
 
@@ -104,6 +104,14 @@ describe('Journal: frames', () => {
     const entry = new Journal({ keepPayloads: false }).append(framedInput);
     expect('payload' in entry).to.equal(false);
     expect(frameOf(entry)).to.equal(undefined);
+  });
+
+  it('with keepEntries false, listeners get the bytes beside the hex where payloads are kept', () => {
+    const journal = new Journal({ keepEntries: false, keepPayloads: ['GBCS'] });
+    const heard: [string | undefined, Buffer | undefined][] = [];
+    journal.subscribe((e) => heard.push([e.payload, frameOf(e)]));
+    journal.append(framedInput);
+    expect(heard).to.deep.equal([['df0901', frame]]);
   });
 
   it('with keepEntries false and no payloads, listeners get the bytes and no hex is written', () => {
