@@ -156,7 +156,7 @@ export class DuisClient {
     const content = cv4.response?.body.kind === 'ResponseMessage' ? cv4.response.body.content : undefined;
     if (cv4.responseCode !== 'I0' || content?.kind !== 'PreCommand') return { requestId, cv4 };
     const key = options.dsKey ?? (await this.#o.keyStore.lookup(this.user, 'DS')).privateKey;
-    const signedPreCommand = signPreCommand(content.gbcsPayload, key);
+    const signedPreCommand = signPreCommand(content.gbcsPayload, key, this.#o.inProcess?.signing.gbcs);
     const cv5 = await this.send('S', {
       ...(input.schemaVersion !== undefined && { schemaVersion: input.schemaVersion }),
       header: { ...input.header, requestId, commandVariant: 5 },

@@ -1,4 +1,6 @@
 import type { Eui } from '../core/Eui.ts';
+import type { GbcsSigning } from '../gbcs/GbcsSigning.ts';
+import { InProcessGbcsSigning } from '../gbcs/InProcessGbcsSigning.ts';
 import { type DuisText, textOf } from './LazyXml.ts';
 
 /**
@@ -54,8 +56,19 @@ const SEAL = Symbol('InProcessSignature');
  * and that not a byte changed, and every other check runs unchanged. Nothing is hashed – the seal
  * is the language's own (a private field only this module can read), which holds because the
  * signature never leaves the process: an estate with in-process signing has no HTTP interface.
+ * GBCS signatures, which travel inside the frames' bytes, are sealed by `gbcs` (decision 0013).
  */
 export class InProcessSigning {
+  /**
+   * The same estate's GBCS signatures (decision 0013): its Users' pre-commands, its devices'
+   * responses and alerts, and the devices' checks of the commands they receive.
+   */
+  readonly gbcs: GbcsSigning;
+
+  constructor(gbcs: GbcsSigning = new InProcessGbcsSigning()) {
+    this.gbcs = gbcs;
+  }
+
   /**
    * `signer`'s signature over `text`. `reading` is what the signer wrote the text from (the DSP's
    * response value), sealed with it so that a reader in the same process can take it instead of

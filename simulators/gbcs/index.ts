@@ -23,6 +23,8 @@ export * from './ecs70.ts';
 export { euiNode, readEui } from './euiDer.ts';
 export { GbcsDecodeError } from './GbcsDecodeError.ts';
 export * from './GroupingHeader.ts';
+export type { GbcsSigning } from './GbcsSigning.ts';
+export { IN_PROCESS_SEAL_TAG, InProcessGbcsSigning } from './InProcessGbcsSigning.ts';
 export * from './gcs28.ts';
 export * from './mac.ts';
 export * from './message.ts';

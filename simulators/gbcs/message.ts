@@ -12,6 +12,7 @@ import {
 } from './GroupingHeader.ts';
 import { wrapWithMac } from './mac.ts';
 import { decodePayload, encodePayload, type GbcsPayload, messageCodeOfPayload } from './payload.ts';
+import type { GbcsSigning } from './GbcsSigning.ts';
 import { signPreCommand } from './signature.ts';
 
 /** Any GBCS message the harness handles, framing and payload decoded. */
@@ -90,11 +91,13 @@ export interface CommandKeys {
   readonly macPrivateKey: KeyObject;
   /** The device's KA public key. */
   readonly macPublicKey: KeyObject;
+  /** How the User signs. Default: ECDSA. */
+  readonly signing?: GbcsSigning;
 }
 
 /** Pre-command → signed by the User (when a signer is given) → MAC'd by the DCC → DD frame. */
 export function buildCommand(preCommand: Buffer, keys: CommandKeys): Buffer {
-  const header = keys.signer ? signPreCommand(preCommand, keys.signer) : unsignedHeader(preCommand);
+  const header = keys.signer ? signPreCommand(preCommand, keys.signer, keys.signing) : unsignedHeader(preCommand);
   return wrapWithMac(header, keys.macPrivateKey, keys.macPublicKey);
 }
 

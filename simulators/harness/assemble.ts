@@ -59,7 +59,8 @@ export async function assemble(o: ResolvedOptions): Promise<HarnessParts> {
   const journal = new Journal(o.journal);
   const registrations = new RegistrationStore({ parties: estate.parties, clock });
   const inventory = new SmartMeteringInventory();
-  const fleet = new Fleet({ smki: estate.smki, clock });
+  const signing = o.signing === 'in-process' ? new InProcessSigning() : undefined;
+  const fleet = new Fleet({ smki: estate.smki, clock, ...(signing && { gbcsSigning: signing.gbcs }) });
   const csp = buildCsp({ clock, fleet, inventory, journal });
   const s1sps = await buildS1sps(estate, journal, inventory);
   const users = new PartyUserDirectory(estate.parties);
@@ -71,7 +72,6 @@ export async function assemble(o: ResolvedOptions): Promise<HarnessParts> {
     ...(clock instanceof SimulatedClock && { sleep: instantSleep({ clock }) }),
   });
   const signer = await estate.keyStore.lookup(estate.parties.dspSigner().eui, 'XML');
-  const signing = o.signing === 'in-process' ? new InProcessSigning() : undefined;
   const inProcessOutbox = signing && new InProcessOutbox();
   const outbox = inProcessOutbox ?? delivery;
   const admissionWorkers = o.workers > 0 ? new AdmissionWorkers({ keyStore: estate.keyStore, size: o.workers }) : undefined;

@@ -12,6 +12,7 @@ import { RequestId } from '../core/RequestId.ts';
 import { krpBody, readInventoryBody } from '../dsp/testBodies.ts';
 import { buildDuisRequest } from '../duis/index.ts';
 import { InProcessSigning } from '../duis/InProcessSigning.ts';
+import { IN_PROCESS_SEAL_TAG } from '../gbcs/index.ts';
 import { Harness } from './Harness.ts';
 import { homeDeviceId } from './homeDevices.ts';
 import { cs02bCellStatuses } from './testSupport.ts';
@@ -187,6 +188,8 @@ describe('an estate with in-process signing', () => {
       const exchange = await client(NPG_YORKSHIRE).critical({ target: esme, srv: '6.15.1', body });
       expect(exchange.cv4.responseCode, exchange.cv4.reason).to.equal('I0');
       expect(exchange.preCommand, 'a PreCommand came back with CV 4').to.not.equal(undefined);
+      // The pre-command is sealed by the estate's GBCS signing (decision 0013), and the device accepted it.
+      expect(exchange.signedPreCommand!.subarray(-32).equals(IN_PROCESS_SEAL_TAG)).to.equal(true);
       expect(exchange.cv5?.status).to.equal(200);
       // CV 5 is acknowledged (I99, as over HTTP): the device's answer comes later.
       expect(exchange.cv5?.responseCode, exchange.cv5?.reason).to.equal('I99');

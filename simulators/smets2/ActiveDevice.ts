@@ -5,7 +5,7 @@ import {
   DlmsDateTime,
   encodeGroupingHeader,
   type GroupingHeaderFields,
-  signGbcs,
+  type GbcsSigning,
   wrapWithMac,
 } from '../gbcs/index.ts';
 import { alertMessageCode, type DeviceAlertPayload, encodeAlertPayload } from './alertCodec.ts';
@@ -20,6 +20,8 @@ import type { Fault } from './faults.ts';
 export interface FleetServices {
   readonly state: FleetState;
   readonly credentials: DeviceCredentials;
+  /** GBCS signatures: ECDSA, or the estate's in-process seals (decision 0013). */
+  readonly gbcsSigning: GbcsSigning;
   /**
    * The KA private key of a remote party (looked up by the Entity ID in the ACB KA cell), so the ACB MAC
    * can be computed from the remote side when the harness does not hold the device's own KA private key
@@ -104,7 +106,7 @@ export class ActiveDevice {
     const key = this.material('DS').privateKey;
     if (key === undefined) throw new Error(`device ${this.eui} has no DS private key to sign with`);
     const unsigned = encodeGroupingHeader(fields, 'omitted');
-    return Buffer.concat([unsigned, Buffer.from([0x40]), signGbcs(unsigned.subarray(1), key)]);
+    return Buffer.concat([unsigned, Buffer.from([0x40]), this.services.gbcsSigning.sign(unsigned.subarray(1), key)]);
   }
 
   /** A MAC-only frame (DD wrapper, signature field 00), as the RTDS CS02a response. */

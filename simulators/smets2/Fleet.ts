@@ -2,7 +2,13 @@ import type { KeyObject } from 'node:crypto';
 import { type Clock, SystemClock } from '../core/clock.ts';
 import type { Eui } from '../core/Eui.ts';
 import { InvalidInputError } from '../core/errors.ts';
-import { decodeCommandWrapper, decodeGroupingHeader, GbcsDecodeError } from '../gbcs/index.ts';
+import {
+  decodeCommandWrapper,
+  decodeGroupingHeader,
+  ECDSA_GBCS_SIGNING,
+  GbcsDecodeError,
+  type GbcsSigning,
+} from '../gbcs/index.ts';
 import type { Smki } from '../smki/index.ts';
 import { ActiveDevice, type FleetServices } from './ActiveDevice.ts';
 import { Device } from './Device.ts';
@@ -28,6 +34,8 @@ export interface FleetOptions {
   readonly remotePartyKeyAgreementKey?: (entityId: Eui) => KeyObject | undefined;
   /** How many devices' derived credentials to keep at once (LRU). Default 512. */
   readonly deviceKeyCacheSize?: number;
+  /** How devices sign their responses and alerts and check commands' signatures. Default: ECDSA. */
+  readonly gbcsSigning?: GbcsSigning;
 }
 
 /** What one device emitted on a fleet-wide tick. */
@@ -52,6 +60,7 @@ export class Fleet {
     this.services = {
       state: this.#state,
       credentials: new DeviceCredentials(options.smki, options.deviceKeyCacheSize),
+      gbcsSigning: options.gbcsSigning ?? ECDSA_GBCS_SIGNING,
       ...(options.remotePartyKeyAgreementKey && {
         remotePartyKeyAgreementKey: options.remotePartyKeyAgreementKey,
       }),

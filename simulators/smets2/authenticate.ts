@@ -97,7 +97,7 @@ export function authenticate(device: ActiveDevice, bytes: Buffer): Authenticatio
   const mac = checkMac(device, requirement, wrapped);
   if (mac) return refuse(mac.code, mac.message, ALERT_CODES.trustedSourceAuthenticationFailure, header);
   if (requirement.signature) {
-    const verdict = verifyGroupingHeaderSignature(header, holder.publicKey);
+    const verdict = verifyGroupingHeaderSignature(header, holder.publicKey, device.services.gbcsSigning);
     if (!verdict.ok)
       return {
         ok: false,

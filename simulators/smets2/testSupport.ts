@@ -13,6 +13,7 @@ import {
   type Cs02bCommand,
   decodeGbcsMessage,
   type GbcsPayload,
+  type GbcsSigning,
   signPreCommand,
 } from '../gbcs/index.ts';
 import { Smki, type SmkiCredential } from '../smki/index.ts';
@@ -73,9 +74,10 @@ export interface World {
   install(eui: Eui, spec: InstallationSpec): Device;
 }
 
-export function world(start: string = TEST_NOW): World {
+/** `gbcsSigning`: how the devices sign and check signatures (default ECDSA). */
+export function world(start: string = TEST_NOW, gbcsSigning?: GbcsSigning): World {
   const clock = new SimulatedClock(start);
-  const fleet = new Fleet({ smki: SMKI, clock, capacity: 16 });
+  const fleet = new Fleet({ smki: SMKI, clock, capacity: 16, ...(gbcsSigning && { gbcsSigning }) });
   const source = estateCertificateSource({ smki: SMKI, parties: PARTIES });
   return { clock, smki: SMKI, fleet, install: (eui, spec) => fleet.install(eui, spec, source) };
 }
@@ -94,6 +96,8 @@ export interface CommandOptions {
   readonly signer?: KeyObject | null;
   /** `acb` (default): the ACB MAC with the ACB's KA key; `none`: a bare DF frame; a key: MAC with that key. */
   readonly mac?: 'acb' | 'none' | KeyObject;
+  /** How the User signs. Default: ECDSA. */
+  readonly signing?: GbcsSigning;
 }
 
 /** A command as the DCC would deliver it: signed by the User, MAC'd with the ACB KA key. */
@@ -107,11 +111,12 @@ export function command(o: CommandOptions): Buffer {
   const signer = o.signer === undefined ? credential(o.from, 'DS').privateKey : o.signer;
   if (o.mac === 'none') {
     if (signer === null) throw new Error('a command needs a signature or a MAC');
-    return signPreCommand(pre, signer);
+    return signPreCommand(pre, signer, o.signing);
   }
   const macKey = o.mac === undefined || o.mac === 'acb' ? credential(ACB, 'KA').privateKey : o.mac;
   return buildCommand(pre, {
     ...(signer && { signer }),
+    ...(o.signing && { signing: o.signing }),
     macPrivateKey: macKey,
     macPublicKey: new X509Certificate(o.to.deviceCertificate('KA')).publicKey,
   });

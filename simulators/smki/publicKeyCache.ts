@@ -52,14 +52,22 @@ export function registerKeyPair(spki: Buffer, publicKey: KeyObject, privateKey?:
 
 /** DER SubjectPublicKeyInfo of a public key, or of a private key's public half (a fresh copy). */
 export function spkiOf(key: KeyObject): Buffer {
+  // Fresh bytes each time: what a caller does with them cannot reach the cache.
+  return Buffer.from(spkiTextOf(key), 'latin1');
+}
+
+/**
+ * The same DER as latin1 text, one char a byte: what `spkiOf` copies into a Buffer, for callers
+ * that only compare or hash it. Throws what exporting throws for a key that is neither.
+ */
+export function spkiTextOf(key: KeyObject): string {
   let spki = SPKI_OF.get(key);
   if (spki === undefined) {
     const publicKey = key.type === 'private' ? createPublicKey(key) : key;
     spki = publicKey.export({ format: 'der', type: 'spki' }).toString('latin1');
     SPKI_OF.set(key, spki);
   }
-  // Fresh bytes each time: what a caller does with them cannot reach the cache.
-  return Buffer.from(spki, 'latin1');
+  return spki;
 }
 
 function importSpki(spki: Buffer): KeyObject {
