@@ -124,6 +124,7 @@ export class Dsp {
       countersign: (request) => responder.countersign(request),
       ...(options.deviceCredentials && { deviceCredentials: options.deviceCredentials }),
       ...(options.s1spGateway && { s1spGateway: options.s1spGateway }),
+      ...(options.inProcessSigning && { gbcsSigning: options.inProcessSigning.gbcs }),
     };
     this.#exchange = new DeviceExchange({
       journal: options.journal,

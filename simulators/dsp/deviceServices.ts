@@ -7,6 +7,7 @@ import type { PartyDirectory } from '../estate/PartyDirectory.ts';
 import { decodePreCommand } from '../gbcs/GroupingHeader.ts';
 import { wrapWithMac } from '../gbcs/mac.ts';
 import { buildCommand, buildPreCommand } from '../gbcs/message.ts';
+import type { GbcsSigning } from '../gbcs/GbcsSigning.ts';
 import type { DeviceRecord } from '../inventory/DeviceRecord.ts';
 import type { InventoryData } from '../inventory/InventoryData.ts';
 import type { KeyStore } from '../keystore/index.ts';
@@ -30,6 +31,8 @@ export interface DeviceServiceOptions {
   readonly gbcsVersion: string;
   /** Signs a request with the DSP's XML-signing key, for the S1SP. */
   readonly countersign: (request: ServiceRequestInput) => Promise<string>;
+  /** How the DCC signs the commands it originates (6.21, 6.23): the estate's in-process seals (decision 0013), else ECDSA. */
+  readonly gbcsSigning?: GbcsSigning;
 }
 
 /**
@@ -142,6 +145,7 @@ async function exchangeFor(
   });
   const command = buildCommand(preCommand, {
     ...(plan.signer && { signer: plan.signer }),
+    ...(o.gbcsSigning && { signing: o.gbcsSigning }),
     macPrivateKey: keys.acbKa,
     macPublicKey: keys.deviceKa,
   });

@@ -71,9 +71,11 @@ describe('InProcessGbcsSigning', () => {
     expect(verifyGbcs(DATA, signing.sign(DATA, signer.privateKey), signer.publicKey)).to.equal(false);
   });
 
-  it('refuses to sign with a public key, or with a key that is not EC, as node:crypto would', () => {
-    expect(() => signing.sign(DATA, signer.publicKey)).to.throw(TypeError, /EC private key, got a public ec key/);
+  it('refuses to sign with a public key, or with a private key that is not P-256 (ECDSA would make no 64-byte r‖s)', () => {
+    expect(() => signing.sign(DATA, signer.publicKey)).to.throw(TypeError, /P-256 private key, got a public ec prime256v1 key/);
+    const p384 = generateKeyPairSync('ec', { namedCurve: 'P-384' }).privateKey;
+    expect(() => signing.sign(DATA, p384)).to.throw(TypeError, /P-256 private key, got a private ec secp384r1 key/);
     const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey;
-    expect(() => signing.sign(DATA, rsa)).to.throw(TypeError, /EC private key, got a private rsa key/);
+    expect(() => signing.sign(DATA, rsa)).to.throw(TypeError, /P-256 private key, got a private rsa key/);
   });
 });

@@ -32,8 +32,11 @@ export class InProcessGbcsSigning implements GbcsSigning {
   }
 
   sign(data: Uint8Array, privateKey: KeyObject): Buffer {
-    if (privateKey.type !== 'private' || privateKey.asymmetricKeyType !== 'ec') {
-      throw new TypeError(`a GBCS signature needs an EC private key, got a ${privateKey.type} ${privateKey.asymmetricKeyType ?? ''} key`);
+    // GBCS signs with P-256 keys only: ECDSA would make no 64-byte r‖s with any other.
+    const curve = privateKey.asymmetricKeyType === 'ec' ? privateKey.asymmetricKeyDetails?.namedCurve : undefined;
+    if (privateKey.type !== 'private' || curve !== 'prime256v1') {
+      const what = `${privateKey.type} ${privateKey.asymmetricKeyType ?? ''}${curve ? ` ${curve}` : ''}`;
+      throw new TypeError(`a GBCS signature needs a P-256 private key, got a ${what} key`);
     }
     return Buffer.concat([this.#mac(privateKey, data), IN_PROCESS_SEAL_TAG], SEAL_LENGTH);
   }

@@ -5,6 +5,7 @@ import { expect } from 'chai';
 import { Eui } from '../core/Eui.ts';
 import { deriveKeyPair } from '../smki/keys.ts';
 import { buildDeviceCsr, decodeDeviceCsr, verifyDeviceCsr } from './deviceCsr.ts';
+import { IN_PROCESS_SEAL_TAG, InProcessGbcsSigning } from './InProcessGbcsSigning.ts';
 
 const DEVICE = Eui.parse('00-DB-12-34-56-78-90-A0');
 
@@ -37,5 +38,42 @@ describe('verifyDeviceCsr', () => {
     }
     expect(expected).to.be.instanceOf(Error);
     expect(() => verifyDeviceCsr({ ...csr, subjectPublicKeyInfo: spki })).to.throw(expected!.message);
+  });
+
+  it('refuses a signature in another DER encoding of the same r and s (a non-minimal INTEGER), as OpenSSL does', () => {
+    const sig = csr.signature;
+    const rLength = sig[3]!;
+    const padded = Buffer.concat([
+      Buffer.from([0x30, sig[1]! + 1, 0x02, rLength + 1, 0x00]),
+      sig.subarray(4),
+    ]);
+    expect(verifyDeviceCsr({ ...csr, signature: padded })).to.equal(false);
+  });
+});
+
+describe('a device CSR sealed in process (decision 0013)', () => {
+  const seals = new InProcessGbcsSigning(Buffer.alloc(32, 3));
+  const keys = deriveKeyPair('device-csr', 'device/00DB1234567890A0/KA/1');
+  const csr = decodeDeviceCsr(buildDeviceCsr({ ...keys, keyUsage: 'KA', deviceId: DEVICE }, seals));
+
+  it('carries the seal as the DER r and s, and verifies with the same estate’s seals only', () => {
+    expect(csr.signature.subarray(-32).equals(IN_PROCESS_SEAL_TAG)).to.equal(true);
+    expect(verifyDeviceCsr(csr, seals)).to.equal(true);
+    expect(verifyDeviceCsr(csr), 'as ECDSA').to.equal(false);
+    expect(verifyDeviceCsr(csr, new InProcessGbcsSigning(Buffer.alloc(32, 4))), 'another estate').to.equal(false);
+  });
+
+  it('fails for other bytes, or a seal made with another key than the one the CSR carries', () => {
+    const info = Buffer.from(csr.certificationRequestInfo);
+    info[info.length - 1]! ^= 0x01;
+    expect(verifyDeviceCsr({ ...csr, certificationRequestInfo: info }, seals)).to.equal(false);
+    const other = deriveKeyPair('device-csr', 'device/00DB1234567890A0/KA/2');
+    const forged = decodeDeviceCsr(buildDeviceCsr({ privateKey: other.privateKey, publicKey: keys.publicKey, keyUsage: 'KA', deviceId: DEVICE }, seals));
+    expect(verifyDeviceCsr(forged, seals)).to.equal(false);
+  });
+
+  it('still verifies an ECDSA CSR through the seals (a real device’s)', () => {
+    const ecdsa = decodeDeviceCsr(buildDeviceCsr({ ...keys, keyUsage: 'KA', deviceId: DEVICE }));
+    expect(verifyDeviceCsr(ecdsa, seals)).to.equal(true);
   });
 });

@@ -1,9 +1,12 @@
-import { type KeyObject, sign, verify } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
 import type { Eui } from '../core/Eui.ts';
 import type { KeyUsage } from '../core/roles.ts';
 import { publicKeyFromSpki, spkiOf } from '../smki/publicKeyCache.ts';
 import { readDer, readerOver, TAG } from './derReader.ts';
 import { bitString, constructed, encodeDer, integer, oid, raw, seq } from './derWriter.ts';
+import { derOfRawSignature, rawOfDerSignature } from './ecdsaSignatureDer.ts';
+import type { GbcsSigning } from './GbcsSigning.ts';
+import { ECDSA_GBCS_SIGNING } from './signature.ts';
 import { GbcsDecodeError } from './GbcsDecodeError.ts';
 import { type DeviceExtensions, deviceExtensionNodes, OID, readDeviceExtensions } from './x509.ts';
 
@@ -55,12 +58,15 @@ export function decodeDeviceCsr(der: Buffer, base = 0): DeviceCsr {
 /**
  * Whether the CSR is signed by the key it carries (proof of possession). The key object comes from
  * the process-wide cache (usually the one the device derived moments before); the signature is
- * checked on the CSR's own bytes every time.
+ * checked on the CSR's own bytes every time – with ECDSA, or with the in-process seals of the
+ * device's estate (decision 0013), which the DER carries as its r and s.
  */
-export function verifyDeviceCsr(csr: DeviceCsr): boolean {
+export function verifyDeviceCsr(csr: DeviceCsr, signing: GbcsSigning = ECDSA_GBCS_SIGNING): boolean {
   if (csr.signatureAlgorithm !== OID.ecdsaWithSha256) return false;
+  const signature = rawOfDerSignature(csr.signature);
+  if (signature === undefined) return false;
   const key = publicKeyFromSpki(csr.subjectPublicKeyInfo);
-  return verify('sha256', csr.certificationRequestInfo, key, csr.signature);
+  return signing.verify(csr.certificationRequestInfo, signature, key);
 }
 
 export interface DeviceCsrInputs {
@@ -81,9 +87,9 @@ export function encodeCertificationRequestInfo(inputs: Omit<DeviceCsrInputs, 'pr
   return encodeDer(seq(integer(0), seq(), raw(spki), constructed(0xa0, extensionRequest)));
 }
 
-/** A CSR as a device answers CS02c: built and signed with the new key pair. */
-export function buildDeviceCsr(inputs: DeviceCsrInputs): Buffer {
+/** A CSR as a device answers CS02c: built and signed with the new key pair (ECDSA unless `signing` says). */
+export function buildDeviceCsr(inputs: DeviceCsrInputs, signing: GbcsSigning = ECDSA_GBCS_SIGNING): Buffer {
   const info = encodeCertificationRequestInfo(inputs);
-  const signature = sign('sha256', info, inputs.privateKey);
+  const signature = derOfRawSignature(signing.sign(info, inputs.privateKey));
   return encodeDer(seq(raw(info), seq(oid(OID.ecdsaWithSha256)), bitString(signature)));
 }

@@ -3,6 +3,7 @@
  * signature beside the text instead of XML-DSig inside it; the DSP refuses what its originator did not sign,
  * and everything else runs as over HTTP.
  */
+import { X509Certificate } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { expect } from 'chai';
 import { DuisClient, ResponseReceiver } from '../client/index.ts';
@@ -12,10 +13,10 @@ import { RequestId } from '../core/RequestId.ts';
 import { krpBody, readInventoryBody } from '../dsp/testBodies.ts';
 import { buildDuisRequest } from '../duis/index.ts';
 import { InProcessSigning } from '../duis/InProcessSigning.ts';
-import { IN_PROCESS_SEAL_TAG } from '../gbcs/index.ts';
+import { decodeGroupingHeader, IN_PROCESS_SEAL_TAG, verifyGroupingHeaderSignature } from '../gbcs/index.ts';
 import { Harness } from './Harness.ts';
 import { homeDeviceId } from './homeDevices.ts';
-import { cs02bCellStatuses } from './testSupport.ts';
+import { cs02bCellStatuses, gbcsPayloadOf } from './testSupport.ts';
 
 const AURORA = 'Aurora Energy';
 const BOREALIS = 'Borealis Power';
@@ -177,6 +178,31 @@ describe('an estate with in-process signing', () => {
     expect(h.dsp.lastCounter(borealis)).to.equal(counterBefore);
   });
 
+  it("a pre-command sealed with a key other than the cell holder's is refused by the device: 0x8F3D reaches the User, the cells stay", async () => {
+    const yorkshire = eui(NPG_YORKSHIRE);
+    const esme = homeDeviceId(3, 'ESME'); // Yorkshire holds its NO cells (until the next test)
+    const receiver = new ResponseReceiver({ keyStore: h.estate.keyStore, clock: h.clock });
+    const unregister = h.inProcess!.outbox.register(yorkshire, receiver.inProcessInbox(h.inProcess!.channel));
+    try {
+      const cellBefore = h.fleet.device(esme).cell('networkOperatorDS')?.der;
+      const body = await krpBody(h.estate, 'NetworkOperator', eui(NPG_NORTH_EAST));
+      // Yorkshire's request, sealed with North East's DS key: the seal names the wrong key pair.
+      const dsKey = (await h.estate.keyStore.lookup(eui(NPG_NORTH_EAST), 'DS')).privateKey;
+      const exchange = await client(NPG_YORKSHIRE).critical({ target: esme, srv: '6.15.1', body }, { dsKey });
+      expect(exchange.cv5?.responseCode, exchange.cv5?.reason).to.equal('I99');
+      await h.drain();
+      const alert = await receiver.waitFor(
+        (m) => m.kind === 'deviceAlert' && (m.response?.header.requestId?.equals(exchange.requestId) ?? false),
+        { timeoutMs: 2000 },
+      );
+      expect(alert.response!.body).to.deep.include({ kind: 'DeviceAlertMessage', alertCode: '8F3D' });
+      expect(receiver.all().some((m) => m.kind === 'response' && (m.response?.header.requestId?.equals(exchange.requestId) ?? false))).to.equal(false);
+      expect(h.fleet.device(esme).cell('networkOperatorDS')?.der.equals(cellBefore!)).to.equal(true);
+    } finally {
+      unregister();
+    }
+  });
+
   it("a critical request (6.15.1) runs CV 4 and CV 5 in process; the device's response reaches the User's in-process inbox", async () => {
     const esme = homeDeviceId(3, 'ESME');
     const yorkshire = eui(NPG_YORKSHIRE);
@@ -203,6 +229,11 @@ describe('an estate with in-process signing', () => {
       expect(response.reasons).to.deep.equal([]);
       expect(response.response!.header.responseCode).to.equal('I0');
       expect(cs02bCellStatuses(response)).to.deep.equal(['success', 'success']);
+      // The device sealed its response with its DS key; the seal holds under its certificate's key.
+      const header = decodeGroupingHeader(gbcsPayloadOf(response));
+      expect((header.signature as Buffer).subarray(32).equals(IN_PROCESS_SEAL_TAG)).to.equal(true);
+      const deviceKey = new X509Certificate(h.fleet.device(esme).deviceCertificate('DS')).publicKey;
+      expect(verifyGroupingHeaderSignature(header, deviceKey, h.inProcess!.channel.signing.gbcs).ok).to.equal(true);
       expect(h.inProcess!.outbox.delivered).to.be.greaterThan(deliveredBefore);
       expect(h.inProcess!.outbox.undelivered(yorkshire)).to.deep.equal([]);
       const northEast = await h.estate.keyStore.lookup(eui(NPG_NORTH_EAST), 'DS');

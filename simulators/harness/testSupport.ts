@@ -42,10 +42,15 @@ export async function critical(h: Harness, r: InProcessRequest): Promise<{ cv4: 
 
 /** The cell statuses of the CS02b execution outcome a device response to the User carries; throws when it carries none. */
 export function cs02bCellStatuses(message: ReceivedMessage): string[] {
+  const payload = decodeGbcsMessage(gbcsPayloadOf(message)).payload;
+  if (payload.useCase !== 'CS02b' || payload.direction !== 'response') throw new Error('expected a CS02b response');
+  return payload.value.executionOutcome?.certificateOutcomes.map((o) => o.status) ?? [];
+}
+
+/** The device's GBCS response a delivered ResponseMessage carries; throws for anything else. */
+export function gbcsPayloadOf(message: ReceivedMessage): Buffer {
   const body = message.response?.body;
   const content = body?.kind === 'ResponseMessage' ? body.content : undefined;
   if (content?.kind !== 'GBCSPayload') throw new Error('expected the device response');
-  const payload = decodeGbcsMessage(content.gbcsPayload).payload;
-  if (payload.useCase !== 'CS02b' || payload.direction !== 'response') throw new Error('expected a CS02b response');
-  return payload.value.executionOutcome?.certificateOutcomes.map((o) => o.status) ?? [];
+  return content.gbcsPayload;
 }

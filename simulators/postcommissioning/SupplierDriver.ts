@@ -166,7 +166,7 @@ export class SupplierDriver {
       if (body?.kind !== 'ResponseMessage' || body.content?.kind !== 'GBCSPayload') continue;
       const payload = decodeGbcsMessage(body.content.gbcsPayload).payload;
       if (payload.useCase !== 'CS02c' || payload.direction !== 'response') continue;
-      const certificate = certifyCsr(this.#o.harness.estate.smki, s.d.deviceId, payload.value.csr);
+      const certificate = certifyCsr(this.#o.harness.estate.smki, s.d.deviceId, payload.value.csr, this.#o.harness.inProcess?.channel.signing.gbcs);
       if (certificate !== undefined) s.certificates[usage] = certificate;
     }
   }

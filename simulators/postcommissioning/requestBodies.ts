@@ -3,7 +3,7 @@ import { certificatesOf, updateSecurityCredentialsBody } from '../client/index.t
 import type { Eui } from '../core/Eui.ts';
 import type { KeyUsage } from '../core/roles.ts';
 import { replacementsFor, type RequestBody } from '../duis/index.ts';
-import { type DeviceCsr, verifyDeviceCsr } from '../gbcs/index.ts';
+import { type DeviceCsr, type GbcsSigning, verifyDeviceCsr } from '../gbcs/index.ts';
 import type { KeyStore } from '../keystore/index.ts';
 import type { Smki } from '../smki/index.ts';
 
@@ -62,11 +62,12 @@ export async function changeOfSupplierBody(ctx: BodyContext, newSupplier: Eui, m
  * The device certificate the SMKI issues for a device's CSR, as a supplier gets it by submitting the
  * CSR: its proof of possession checked, the key certified for the device and key usage the CSR
  * names. Undefined when the CSR's signature does not verify, it names no key usage, or its
- * hardwareModuleName is not this device's (or absent: a device CSR names its device).
+ * hardwareModuleName is not this device's (or absent: a device CSR names its device). `signing`:
+ * the estate's in-process seals when its devices sign with them (decision 0013); default ECDSA.
  */
-export function certifyCsr(smki: Smki, deviceId: Eui, csr: DeviceCsr): Buffer | undefined {
+export function certifyCsr(smki: Smki, deviceId: Eui, csr: DeviceCsr, signing?: GbcsSigning): Buffer | undefined {
   const usage = csr.keyUsage;
-  if (usage === undefined || !verifyDeviceCsr(csr)) return undefined;
+  if (usage === undefined || !verifyDeviceCsr(csr, signing)) return undefined;
   if (csr.deviceId === undefined || !csr.deviceId.equals(deviceId)) return undefined;
   return smki.certifyDeviceKey({ eui: deviceId, usage, subjectPublicKeyInfo: csr.subjectPublicKeyInfo });
 }

@@ -74,7 +74,7 @@ export function issueSecurityCredentials(device: ActiveDevice, request: Cs02cReq
     publicKey: material.publicKey,
     keyUsage: usage,
     deviceId: device.eui,
-  });
+  }, device.services.gbcsSigning);
   return { content: csr, alertCodes: [] };
 }
 

@@ -10,10 +10,12 @@ import {
   IN_PROCESS_SEAL_TAG,
   InProcessGbcsSigning,
   verifyGroupingHeaderSignature,
+  wrapWithMac,
 } from '../gbcs/index.ts';
 import { ALERT_CODES } from './alertCodec.ts';
 import type { Device } from './Device.ts';
 import {
+  ACB,
   cellHolders,
   certificateFor,
   command,
@@ -71,14 +73,17 @@ describe('a device whose estate signs in process', () => {
     expect(device.counter('supplier')).to.equal(0n);
   });
 
-  it("refuses another estate's seal, and a seal with a byte flipped", () => {
+  it("refuses another estate's seal, and a seal with a byte flipped under a good ACB MAC", () => {
     const { device, before } = fresh();
     const foreign = device.handle(handOver(device, { signing: new InProcessGbcsSigning(Buffer.alloc(32, 2)) }));
     expect(foreign.outcome.reasons[0]!.code).to.equal('bad-signature');
-    const flipped = Buffer.from(handOver(device));
-    flipped[flipped.length - 12 - 40]! ^= 0x01; // inside the HMAC half, before the 12-byte MAC
-    // The ACB MAC covers the signature: a flipped byte is caught there first, as with ECDSA.
-    expect(device.handle(flipped).outcome.status).to.equal('refused');
+    // Flip a byte of the seal's HMAC half, then MAC the frame as the DCC would: only the seal is wrong.
+    const sealed = handOver(device, { mac: 'none' });
+    sealed[sealed.length - 64 + 5]! ^= 0x01;
+    const acbMac = wrapWithMac(sealed, credential(ACB, 'KA').privateKey, new X509Certificate(device.deviceCertificate('KA')).publicKey);
+    const flipped = device.handle(acbMac);
+    expect(flipped.outcome.reasons.map((r) => r.code)).to.deep.equal(['bad-signature']);
+    expect(flipped.outcome.alertCodes).to.deep.equal([ALERT_CODES.trustedSourceAuthenticationFailure]);
     expect(cellHolders(device)).to.deep.equal(before);
     expect(device.counter('supplier')).to.equal(0n);
   });
