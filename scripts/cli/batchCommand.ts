@@ -6,17 +6,21 @@ import {
   BATCH_PRESETS,
   type BatchPresetName,
   CSV_VIEWS,
+  type FaultMix,
   type PostCommissioningReport,
+  SCENARIO_NAMES,
   runBatch,
   toCsv,
   toHtml,
   toJson,
 } from '../../simulators/postcommissioning/index.ts';
 import { BATCH_REPORT_JSON } from './batchReportFile.ts';
+import { faultMixOption } from './faultMixOption.ts';
 import { type Io, UsageError } from './Io.ts';
 import { ProgressBar } from './ProgressBar.ts';
 import type { CommandModule } from './main.ts';
 import { givenOnce } from './optionChecks.ts';
+import { settingsOption } from './settingsOption.ts';
 
 export const DEFAULT_BATCH_OUT = 'reports/post-commissioning';
 
@@ -42,8 +46,13 @@ export function batchCommand(): CommandModule {
             describe: 'xmldsig: DUIS over HTTP with XML-DSig, as a real client; in-process: the faster path for very large runs, same validation (decision 0009)',
           })
           .option('shards', { type: 'number', default: 1, describe: 'estates working the homes in parallel, one thread each (1 to 64; the cores you have is a good choice)' })
+          .option('mix', {
+            type: 'string',
+            describe: `the causes injected instead of the preset's: name=share pairs (${SCENARIO_NAMES.filter((n) => n !== 'clean').join(', ')}; shares as fractions or percentages) or a YAML/JSON file mapping them`,
+          })
+          .option('settings', { type: 'string', describe: 'post-commissioning deadlines and obligations: the postCommissioning section of a YAML/JSON file (an estate file will do)' })
           .check((args) => {
-            givenOnce(args, ['preset', 'devices', 'seed', 'out', 'signing', 'shards']);
+            givenOnce(args, ['preset', 'devices', 'seed', 'out', 'signing', 'shards', 'mix', 'settings']);
             if (!Number.isInteger(args.shards) || args.shards < 1 || args.shards > 64) {
               throw new UsageError(`--shards: expected a whole number from 1 to 64, got ${String(args.shards)}`);
             }
@@ -52,11 +61,14 @@ export function batchCommand(): CommandModule {
             }
             if (!Number.isSafeInteger(args.seed)) throw new UsageError(`--seed: expected a whole number, got ${String(args.seed)}`);
             if (args.out.trim() === '') throw new UsageError('--out: expected a directory, got an empty text');
+            if (args.mix !== undefined && args.mix.trim() === '') throw new UsageError('--mix: expected name=share pairs or a file, got an empty text');
+            if (args.settings !== undefined && args.settings.trim() === '') throw new UsageError('--settings: expected a file, got an empty text');
             return true;
           })
           .example('$0 batch', 'seed 004: 1000 meters, ≈7% reported failing against ≈1% real; report in reports/post-commissioning/')
           .example('$0 batch --preset clean --devices 200 --seed 7 --out /tmp/pc', 'a fault-free night of 200 meters')
           .example('$0 batch --devices 100000 --signing in-process --shards 2', 'the 100,000-meter night on two cores')
+          .example('$0 batch --mix responseTimeout=5%,wrongNetworkOperatorInstalled=1% --settings estate.yaml', "another mix of causes, judged under the estate file's deadlines")
           .epilog(
             `Writes ${BATCH_REPORT_JSON}, post-commissioning-{${CSV_VIEWS.join(',')}}.csv and post-commissioning.html. ` +
               'The rates come from judging the simulated journal, not from the preset. See the README for measured times and memory.',
@@ -67,12 +79,17 @@ export function batchCommand(): CommandModule {
             const presetName = args.preset as BatchPresetName;
             const preset = BATCH_PRESETS[presetName];
             const devices = args.devices ?? preset.devices;
-            io.out(`batch: preset ${presetName} (${preset.description}), ${devices} devices, seed ${args.seed}, ${args.signing} signing, ${args.shards} shard(s)`);
+            // Read before anything runs: a bad mix or settings file writes nothing.
+            const mix = args.mix === undefined ? preset.mix : await faultMixOption(args.mix);
+            const settings = args.settings === undefined ? undefined : await settingsOption(args.settings);
+            const causes = args.mix === undefined ? `preset ${presetName} (${preset.description})` : `preset ${presetName} with --mix ${describeMix(mix)}`;
+            io.out(`batch: ${causes}, ${devices} devices, seed ${args.seed}, ${args.signing} signing, ${args.shards} shard(s)${args.settings ? `, settings from ${args.settings}` : ''}`);
             const progress = new ProgressBar({ total: devices, unit: 'meters commissioned and worked', write: io.write ?? ((text) => io.err(text.replace(/\n$/, ''))), tty: io.tty === true });
             const result = await runBatch({
               devices,
-              mix: preset.mix,
+              mix,
               suppliers: preset.suppliers,
+              ...(settings && { settings }),
               seed: args.seed,
               assignment: preset.assignment,
               signing: args.signing,
@@ -88,6 +105,14 @@ export function batchCommand(): CommandModule {
           })(),
         ),
     );
+}
+
+/** `responseTimeout 2.5%, handover 1%`: the injected shares, the clean rest left out. */
+function describeMix(mix: FaultMix): string {
+  const parts = Object.entries(mix)
+    .filter(([name, share]) => name !== 'clean' && share !== undefined && share > 0)
+    .map(([name, share]) => `${name} ${+(share! * 100).toFixed(4)}%`);
+  return parts.length > 0 ? parts.join(', ') : 'no causes';
 }
 
 /** Writes the report's JSON, every CSV view and the HTML page into `dir`; returns the paths. */

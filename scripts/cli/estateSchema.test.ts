@@ -30,7 +30,7 @@ function validate(value: unknown, s: Schema, path = '$'): string[] {
         break;
       }
       case 'type': {
-        const ok = { object: isObject, array: Array.isArray(value), string: typeof value === 'string', boolean: typeof value === 'boolean', integer: Number.isInteger(value) }[arg as string];
+        const ok = { object: isObject, array: Array.isArray(value), string: typeof value === 'string', boolean: typeof value === 'boolean', integer: Number.isInteger(value), number: typeof value === 'number' }[arg as string];
         if (ok === undefined) throw new Error(`unsupported type ${String(arg)}`);
         if (!ok) errors.push(`${path}: not ${String(arg)}`);
         break;
@@ -174,6 +174,13 @@ describe('docs/estate.schema.json', () => {
     ['an unknown device type', { homes: [{ ...home, devices: { IHD: '00-DB-40-00-00-01-00-05' } }] }],
     ['a bad device ID', { homes: [{ ...home, devices: { ESME: '00-DB-40' } }] }],
     ['mixed EUI separators', { homes: [{ ...home, devices: { ESME: '00-DB:40-00-00-01-00-01' } }] }],
+    ['postCommissioning not a mapping', { homes: [], postCommissioning: '30d' }],
+    ['an unknown postCommissioning field', { homes: [], postCommissioning: { deadline: { default: '30d' } } }],
+    ['a deadline for an unknown obligation', { homes: [], postCommissioning: { deadlines: { commissioning: '30d' } } }],
+    ['a deadline in weeks', { homes: [], postCommissioning: { deadlines: { default: '4w' } } }],
+    ['a negative deadline', { homes: [], postCommissioning: { deadlines: { communicating: -1 } } }],
+    ['an unknown obligation for a device type', { homes: [], postCommissioning: { obligationsByDeviceType: { ESME: ['commissioning'] } } }],
+    ['obligations not a list', { homes: [], postCommissioning: { obligationsByDeviceType: { GSME: 'communicating' } } }],
   ];
   for (const [what, data] of refused) {
     it(`refuses ${what}, as parsePopulation does`, () => {
@@ -188,6 +195,10 @@ describe('docs/estate.schema.json', () => {
     ['a region with spaces', { homes: [{ ...home, region: '4G South' }] }],
     ['a date-time registeredFrom', { homes: [home], registeredFrom: '2025-06-01T12:00:00Z' }],
     ['an empty estate', { homes: [] }],
+    [
+      'post-commissioning deadlines and obligations',
+      { homes: [home], postCommissioning: { deadlines: { default: '30d', networkOperatorCredentials: '14d', communicating: 129_600_000 }, obligationsByDeviceType: { GSME: ['issueCredentialsDS', 'communicating'] } } },
+    ],
   ];
   for (const [what, data] of accepted) {
     it(`accepts ${what}, as parsePopulation does`, () => {

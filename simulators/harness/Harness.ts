@@ -17,6 +17,7 @@ import { assemble, closeParts, type HarnessParts, type InProcessParts } from './
 import type { HarnessCsp } from './harnessCsp.ts';
 import { type HarnessOptions, type HarnessTime, resolveOptions } from './harnessOptions.ts';
 import { startHarnessServer } from './harnessServer.ts';
+import { DEFAULT_SETTINGS, type PostCommissioningSettings } from '../postcommissioning/settings.ts';
 
 /** A DCC User of the running estate, as a tester lists them. */
 export interface HarnessUser {
@@ -44,12 +45,15 @@ export class Harness {
   readonly time: HarnessTime;
   /** With `signing: 'in-process'` (decision 0009): the DSP's channel for in-process Users and their outbox. */
   readonly inProcess: InProcessParts | undefined;
+  /** The post-commissioning settings the estate is judged under: its population's, else the [assumed] defaults. */
+  readonly postCommissioning: PostCommissioningSettings;
   readonly #parts: HarnessParts;
   readonly #server: RunningServer | undefined;
   #closed = false;
 
-  private constructor(parts: HarnessParts, time: HarnessTime, server: RunningServer | undefined) {
+  private constructor(parts: HarnessParts, time: HarnessTime, server: RunningServer | undefined, settings: PostCommissioningSettings) {
     this.#parts = parts;
+    this.postCommissioning = settings;
     this.#server = server;
     this.time = time;
     this.estate = parts.estate;
@@ -71,13 +75,13 @@ export class Harness {
     let server: RunningServer | undefined;
     if (resolved.http) {
       try {
-        server = await startHarnessServer(parts, resolved.http);
+        server = await startHarnessServer(parts, resolved.http, resolved.population.postCommissioning);
       } catch (error) {
         await closeParts(parts);
         throw error;
       }
     }
-    return new Harness(parts, resolved.time, server);
+    return new Harness(parts, resolved.time, server, resolved.population.postCommissioning ?? DEFAULT_SETTINGS);
   }
 
   /** The base URL of the HTTP server (`http://127.0.0.1:port`); undefined without `http`. */

@@ -1,10 +1,11 @@
 import type { Route } from '../http/HttpAnswer.ts';
-import { certificationRoutes } from '../http/certificationRoutes.ts';
+import { type CertificationRouteOptions, certificationRoutes } from '../http/certificationRoutes.ts';
 import { duisRoutes } from '../http/duisRoutes.ts';
 import { estateRoutes } from '../http/estateRoutes.ts';
 import { type RunningServer, startHttpServer } from '../http/httpServer.ts';
 import { rdpRoutes } from '../http/rdpRoutes.ts';
 import { smkiRoutes } from '../http/smkiRoutes.ts';
+import type { PostCommissioningSettings } from '../postcommissioning/settings.ts';
 import type { HarnessParts } from './assemble.ts';
 import type { HarnessHttpOptions } from './harnessOptions.ts';
 
@@ -17,7 +18,7 @@ export type ServedParts = Pick<HarnessParts, 'dsp' | 'estate' | 'registrations' 
  * the estate (`GET /healthz`, `/parties`, `/certificates`) and a supplier's certification judged
  * from the live journal (`GET /certification`, `/certification.html`).
  */
-export function harnessRoutes(parts: ServedParts, options: { readonly estateUrl?: () => string | undefined } = {}): Route[] {
+export function harnessRoutes(parts: ServedParts, options: CertificationRouteOptions = {}): Route[] {
   return [
     duisRoutes(parts.dsp),
     smkiRoutes(parts.estate.smkiRepository),
@@ -27,9 +28,11 @@ export function harnessRoutes(parts: ServedParts, options: { readonly estateUrl?
   ];
 }
 
-export async function startHarnessServer(parts: ServedParts, http: HarnessHttpOptions): Promise<RunningServer> {
+/** `settings`: the post-commissioning settings `/certification` judges under (the estate file's). */
+export async function startHarnessServer(parts: ServedParts, http: HarnessHttpOptions, settings?: PostCommissioningSettings): Promise<RunningServer> {
   const listening: { url?: string } = {};
-  const running = await startHttpServer(harnessRoutes(parts, { estateUrl: () => listening.url }), {
+  const routes = harnessRoutes(parts, { estateUrl: () => listening.url, ...(settings && { settings }) });
+  const running = await startHttpServer(routes, {
     host: http.host ?? '127.0.0.1',
     port: http.port ?? 0,
     ...(http.tls && { tls: http.tls }),

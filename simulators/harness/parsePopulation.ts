@@ -3,10 +3,11 @@ import { describeReceived, InvalidFileError, InvalidInputError } from '../core/e
 import { Mpan } from '../core/Mpan.ts';
 import { Mprn } from '../core/Mprn.ts';
 import { CSP_REGIONS, type CspRegion } from '../inventory/enumerations.ts';
+import { parsePostCommissioningSettings, type PostCommissioningSettings } from '../postcommissioning/settings.ts';
 import { deviceTypesOf, HOME_DEVICE_TYPES, type HomeDeviceType, homeDeviceId, MAX_HOME_NUMBER } from './homeDevices.ts';
 import { DEFAULT_REGISTERED_FROM, type Home, METER_ARRIVALS, type MeterArrival, type Population } from './population.ts';
 
-const POPULATION_FIELDS = ['homes', 'validateCheckDigits', 'registeredFrom', 'meters'];
+const POPULATION_FIELDS = ['homes', 'validateCheckDigits', 'registeredFrom', 'meters', 'postCommissioning'];
 const HOME_FIELDS = [
   'name', 'number', 'supplier', 'smets', 's1sp', 'region', 'mpan', 'mprn',
   'gasTransporter', 'networkOperator', 'networkOperatorCells', 'devices',
@@ -34,9 +35,25 @@ export function parsePopulation(data: unknown, file: string): Population {
   if (Number.isNaN(registeredFrom.getTime())) throw at('registeredFrom', 'a date (ISO 8601, e.g. 2025-01-01)', from);
   const meters = top.meters ?? 'commissioned';
   if (!(METER_ARRIVALS as readonly unknown[]).includes(meters)) throw at('meters', `one of ${METER_ARRIVALS.join(', ')}`, meters);
+  const postCommissioning = top.postCommissioning === undefined ? undefined : settingsOf(top.postCommissioning, at);
   const homes = top.homes.map((h: unknown, i: number) => parseHome(h, i, { validateCheckDigit, at }));
   checkUnique(homes, at);
-  return Object.freeze({ homes: Object.freeze(homes), registeredFrom, ...(meters !== 'commissioned' && { meters: meters as MeterArrival }) });
+  return Object.freeze({
+    homes: Object.freeze(homes),
+    registeredFrom,
+    ...(meters !== 'commissioned' && { meters: meters as MeterArrival }),
+    ...(postCommissioning && { postCommissioning }),
+  });
+}
+
+/** The `postCommissioning:` section, its problems named with their path in the file. */
+function settingsOf(data: unknown, at: At): PostCommissioningSettings {
+  try {
+    return parsePostCommissioningSettings(data, 'postCommissioning');
+  } catch (error) {
+    if (error instanceof InvalidInputError) throw at(error.field, error.expected, error.received);
+    throw error;
+  }
 }
 
 type At = (path: string, expected: string, got: unknown) => InvalidFileError;

@@ -2,6 +2,7 @@ import type { Eui } from '../core/Eui.ts';
 import type { Mpan } from '../core/Mpan.ts';
 import type { Mprn } from '../core/Mprn.ts';
 import type { CspRegion, SmetsVersion } from '../inventory/enumerations.ts';
+import type { PostCommissioningSettings } from '../postcommissioning/settings.ts';
 import type { HomeDeviceType } from './homeDevices.ts';
 
 /**
@@ -56,6 +57,8 @@ export interface Population {
   readonly registeredFrom: Date;
   /** Default `commissioned`. */
   readonly meters?: MeterArrival;
+  /** The post-commissioning deadlines and obligations the estate is judged under; default the [assumed] ones. */
+  readonly postCommissioning?: PostCommissioningSettings;
 }
 
 /** A home as an estate file (YAML or JSON) writes it: plain text and numbers. */
@@ -85,6 +88,8 @@ export interface PopulationData {
   readonly registeredFrom?: string;
   /** `commissioned` (default) or `installed` (see `MeterArrival`). */
   readonly meters?: string;
+  /** `{ deadlines: { default: 30d, … }, obligationsByDeviceType: { … } }` (`parsePostCommissioningSettings`). */
+  readonly postCommissioning?: unknown;
 }
 
 export const DEFAULT_REGISTERED_FROM = '2025-01-01T00:00:00Z';
