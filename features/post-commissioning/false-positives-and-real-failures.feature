@@ -32,9 +32,9 @@ Feature: SMETS2+ post-commissioning failures, judged under the current and the p
 
     @SRV-6.15.1
     Examples: Responses timing out, Devices returning an 'empty' Execution Status
-      | reason                 | situation                                                         | obligation                                                              | cause                                                  |
-      | response time-out      | the response to its SRV 6.15.1 times out                          | Network operator credentials (SRV 6.15.1, or 6.21 from DCC credentials) | Response timed out (E21)                               |
-      | empty execution status | the device answers its SRV 6.15.1 with an empty execution status  | Network operator credentials (SRV 6.15.1, or 6.21 from DCC credentials) | Empty execution status (I0 without execution outcome) |
+      | reason                 | situation                                                                            | obligation                                                              | cause                                                 |
+      | response time-out      | the response to its SRV 6.15.1 times out                                             | Network operator credentials (SRV 6.15.1, or 6.21 from DCC credentials) | Response timed out (E21)                              |
+      | empty execution status | its SRV 6.15.1 is future-dated, so the device answers with an empty execution status | Network operator credentials (SRV 6.15.1, or 6.21 from DCC credentials) | Empty execution status (I0 without execution outcome) |
 
     @SRV-6.21
     Examples: SRV 6.21 instead of SRV 6.15.1 where the Network Operator cells hold DCC credentials

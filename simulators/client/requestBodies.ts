@@ -1,5 +1,5 @@
 import type { Eui } from '../core/Eui.ts';
-import { type DuisRemotePartyRole, type RequestBody, replacementsFor } from '../duis/index.ts';
+import { type DuisRemotePartyRole, replacementsFor, type UpdateSecurityCredentialsKrpBody } from '../duis/index.ts';
 import type { KeyStore } from '../keystore/index.ts';
 
 /**
@@ -17,7 +17,7 @@ export async function updateSecurityCredentialsBody(
   organisationCa: Buffer,
   role: DuisRemotePartyRole,
   owner: Eui,
-): Promise<RequestBody> {
+): Promise<UpdateSecurityCredentialsKrpBody> {
   return {
     kind: 'UpdateSecurityCredentialsKRP',
     remotePartyRole: role,

@@ -130,7 +130,12 @@ export class SupplierDriver {
       const owner = s.d.scenario.placeWrongNetworkOperator ? s.d.wrongNetworkOperator! : s.d.networkOperator!;
       if (s.d.scenario.networkOperatorCells === 'accessControlBroker') {
         await client.nonCritical({ target, srv: '6.21', body: await handoverBody(this.#bodies, owner) });
-      } else await client.critical({ target, srv: '6.15.1', body: await networkOperatorBody(this.#bodies, owner) });
+      } else {
+        const body = await networkOperatorBody(this.#bodies, owner);
+        const after = s.d.scenario.networkOperatorExecutesAfterMs;
+        const executionDateTime = after === undefined ? undefined : new Date(this.#o.harness.clock.now().getTime() + after);
+        await client.critical({ target, srv: '6.15.1', body: executionDateTime ? { ...body, executionDateTime } : body });
+      }
       return;
     }
     const usage = USAGE_OF[step]!;

@@ -6,6 +6,7 @@
 import { after, before, describe, it } from 'node:test';
 import { expect } from 'chai';
 import { ResponseReceiver } from '../client/index.ts';
+import { decodeGbcsMessage } from '../gbcs/index.ts';
 import { Harness, homeDeviceId } from '../harness/index.ts';
 import { toCsv } from './formatCsv.ts';
 import { toHtml } from './formatHtml.ts';
@@ -77,10 +78,16 @@ describe('post-commissioning over a running harness', () => {
       expect(late).to.have.length(1);
     });
 
-    it('empty execution status: the device answers the 6.15.1 with commandAccepted only', () => {
+    it('empty execution status: the 6.15.1 is future-dated, answered with commandAccepted only, executed an hour later', () => {
       const d = esme('emptyExecutionStatus');
       expect(failed(d, 'current')).to.deep.equal(['networkOperatorCredentials:emptyExecutionOutcome']);
+      expect(failed(d, 'proposed')).to.deep.equal([]);
       expect(d.classification).to.equal('falsePositive');
+      // The command the device got carries its execution date-time, an hour after it was sent.
+      const [sent] = h.journal.entries({ where: (e) => e.kind === 'command' && e.deviceId === d.device.deviceId && e.srv === '6.15.1' });
+      const payload = decodeGbcsMessage(Buffer.from(sent!.payload!, 'hex')).payload;
+      if (payload.useCase !== 'CS02b' || payload.direction !== 'command') throw new Error('expected the CS02b command');
+      expect(payload.value.executionDateTime!.getTime() - sent!.at.getTime()).to.equal(3_600_000);
     });
 
     it('change of supplier (RDP change, then 6.23) before the KA credentials, which Borealis Power completes', () => {

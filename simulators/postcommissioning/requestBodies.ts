@@ -2,7 +2,7 @@
 import { certificatesOf, updateSecurityCredentialsBody } from '../client/index.ts';
 import type { Eui } from '../core/Eui.ts';
 import type { KeyUsage } from '../core/roles.ts';
-import { replacementsFor, type RequestBody } from '../duis/index.ts';
+import { replacementsFor, type RequestBody, type UpdateSecurityCredentialsKrpBody } from '../duis/index.ts';
 import { type DeviceCsr, type GbcsSigning, verifyDeviceCsr } from '../gbcs/index.ts';
 import type { KeyStore } from '../keystore/index.ts';
 import type { Smki } from '../smki/index.ts';
@@ -24,7 +24,7 @@ export function updateDeviceCredentialsBody(deviceCertificate: Buffer): RequestB
 }
 
 /** SRV 6.15.1 placing `owner`'s DS and KA certificates in the network operator cells. */
-export function networkOperatorBody(ctx: BodyContext, owner: Eui): Promise<RequestBody> {
+export function networkOperatorBody(ctx: BodyContext, owner: Eui): Promise<UpdateSecurityCredentialsKrpBody> {
   return updateSecurityCredentialsBody(ctx.keyStore, ctx.organisationCa, 'NetworkOperator', owner);
 }
 

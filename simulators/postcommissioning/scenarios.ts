@@ -32,6 +32,12 @@ export interface Scenario {
   readonly changeOfSupplierBefore?: WorkflowStep;
   /** The supplier's 6.15.1 places another network operator's certificates. */
   readonly placeWrongNetworkOperator?: boolean;
+  /**
+   * The supplier's 6.15.1 is future-dated (sr:ExecutionDateTime) this many milliseconds ahead: the
+   * device answers at once with commandAccepted only – an empty execution status – and replaces the
+   * certificates when the time comes.
+   */
+  readonly networkOperatorExecutesAfterMs?: number;
 }
 
 /** A response arrives, but after the CSP's 30 s time-out: E21, then a late response. */
@@ -47,9 +53,9 @@ export const SCENARIOS = {
   },
   emptyExecutionStatus: {
     kind: 'falsePositive',
-    description: 'The 6.15.1 is executed but answered with an empty execution status',
+    description: 'The 6.15.1 is future-dated: answered at once with an empty execution status, executed an hour later',
     networkOperatorCells: 'supplier',
-    faults: { networkOperator: 'emptyExecutionOutcome' },
+    networkOperatorExecutesAfterMs: 3_600_000,
   },
   changeOfSupplier: {
     kind: 'falsePositive',

@@ -7,7 +7,7 @@ import { BATCH_PRESET_NAMES, type BatchPresetName, type Classification, type Sce
 export const SITUATIONS: Readonly<Record<string, ScenarioName>> = {
   'every Service Request succeeds': 'clean',
   'the response to its SRV 6.15.1 times out': 'responseTimeout',
-  'the device answers its SRV 6.15.1 with an empty execution status': 'emptyExecutionStatus',
+  'its SRV 6.15.1 is future-dated, so the device answers with an empty execution status': 'emptyExecutionStatus',
   'its network operator cells hold DCC credentials': 'handover',
   "it was installed with another network operator's certificates": 'wrongNetworkOperatorInstalled',
   'its Recovery trust anchor cell is left empty': 'recoveryMissing',
