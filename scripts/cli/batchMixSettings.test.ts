@@ -3,7 +3,7 @@
  * post-commissioning deadlines, from the command line or from files; bad ones refused before
  * anything runs.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -49,15 +49,32 @@ describe('smets-harness batch --mix and --settings', () => {
     expect(reportIn(out).totals.byCriteria.current!.failed).to.equal(15);
   });
 
-  it('judges under the deadlines of --settings (an estate file’s postCommissioning section)', async () => {
+  it('reads a mix file from a directory whose name holds "="', async () => {
+    const out = join(dir, 'equals');
+    mkdirSync(join(dir, 'a=b'));
+    const { code, io } = await batch(out, '--mix', file('a=b/mix.json', '{ "wrongNetworkOperatorInstalled": 0.1 }'));
+    expect(code, io.text()).to.equal(0);
+    expect(reportIn(out).totals.byCriteria.proposed!.failed).to.equal(10);
+  });
+
+  it('judges under the deadlines of --settings (an estate file’s postCommissioning section), across shards', async () => {
     const out = join(dir, 'settings');
     const settings = file('estate.yaml', 'homes: []\npostCommissioning:\n  deadlines: { default: 45d, networkOperatorCredentials: 14d }\n');
-    const { code, io } = await batch(out, '--preset', 'clean', '--settings', settings);
+    const { code, io } = await batch(out, '--preset', 'clean', '--settings', settings, '--shards', '2');
     expect(code, io.text()).to.equal(0);
     expect(io.stdout[0]).to.contain(`settings from ${settings}`);
-    const { deadlineDays } = reportIn(out);
-    expect(deadlineDays.networkOperatorCredentials).to.equal(14);
-    expect(deadlineDays.issueCredentialsDS).to.equal(45);
+    const report = reportIn(out);
+    expect(report.deadlineDays.networkOperatorCredentials).to.equal(14);
+    expect(report.deadlineDays.issueCredentialsDS).to.equal(45);
+    expect(report.totals.byCriteria.current!.failed).to.equal(0);
+    // A deadline no Service Request can meet: the same clean night now fails every meter, as late.
+    const strict = join(dir, 'strict');
+    const oneMs = file('strict.yaml', 'postCommissioning: { deadlines: { default: 1ms } }\n');
+    const failing = await batch(strict, '--preset', 'clean', '--settings', oneMs, '--shards', '2');
+    expect(failing.code, failing.io.text()).to.equal(0);
+    const late = reportIn(strict);
+    expect(late.totals.byCriteria.current!.failed).to.equal(late.totals.byCriteria.current!.devices);
+    expect(late.causes.current!.map((c) => c.cause)).to.include('late');
   });
 
   for (const [what, argv, message] of [
@@ -67,6 +84,7 @@ describe('smets-harness batch --mix and --settings', () => {
     ['a pair without a share', ['--mix', 'responseTimeout=,handover=1%'], /--mix: expected name=share pairs separated by commas .* got "responseTimeout="/],
     ['a scenario twice', ['--mix', 'handover=1%,handover=2%'], /--mix: give each scenario once, got handover twice/],
     ['an empty --mix', ['--mix', ''], /--mix: expected name=share pairs or a file, got an empty text/],
+    ['a scenario without a share that names no file', ['--mix', 'handover'], /--mix: expected name=share pairs \(e\.g\. .*\) or a YAML\/JSON file that exists, got "handover"/],
     ['--settings twice', ['--settings', 'a.yaml', '--settings', 'b.yaml'], /--settings: give it once, got 2 values/],
   ] as [string, string[], RegExp][]) {
     it(`refuses ${what} with exit code 2, running and writing nothing`, async () => {
@@ -80,10 +98,13 @@ describe('smets-harness batch --mix and --settings', () => {
   }
 
   for (const [what, make, message] of [
-    ['a missing mix file', () => ['--mix', join(dir, 'absent.yaml')], /absent\.yaml: cannot be read \(ENOENT\)/],
-    ['a mix file naming an unknown scenario', () => ['--mix', file('bad-mix.yaml', 'slowNetwork: 1%\n')], /bad-mix\.yaml at mix: expected scenario names .* got "slowNetwork"/],
+    ['a mix file naming an unknown scenario', () => ['--mix', file('bad-mix.yaml', 'slowNetwork: 1%\n')], /bad-mix\.yaml: expected scenario names .* got "slowNetwork"/],
+    ['a mix file with a bad share', () => ['--mix', file('bad-share.yaml', 'handover: lots\n')], /bad-share\.yaml at handover: expected a share from 0 to 1/],
+    ['a mix file holding a list', () => ['--mix', file('list.yaml', '- handover\n')], /list\.yaml: expected a mapping of scenario names to shares, got/],
+    ['an empty postCommissioning section', () => ['--settings', file('empty.yaml', 'postCommissioning:\n')], /empty\.yaml at postCommissioning: expected a mapping, got null/],
+    ['a deadline beyond 100 years', () => ['--settings', file('forever.yaml', 'postCommissioning: { deadlines: { default: 1e300 } }\n')], /forever\.yaml at postCommissioning\.deadlines\.default: expected a duration up to 100 years/],
     ['a settings file without the section', () => ['--settings', file('no-section.yaml', 'homes: []\n')], /no-section\.yaml: expected a postCommissioning section \(deadlines, obligationsByDeviceType\), as in an estate file/],
-    ['a settings file with a deadline in weeks', () => ['--settings', file('weeks.yaml', 'postCommissioning: { deadlines: { default: 4w } }\n')], /weeks\.yaml at postCommissioning\.deadlines\.default: expected a duration: .* got "4w"/],
+    ['a settings file with a deadline in weeks', () => ['--settings', file('weeks.yaml', 'postCommissioning: { deadlines: { default: 4w } }\n')], /weeks\.yaml at postCommissioning\.deadlines\.default: expected a duration up to 100 years: .* got "4w"/],
     ['a settings file that is not YAML', () => ['--settings', file('broken.yaml', 'postCommissioning: [\n')], /broken\.yaml: is not valid YAML/],
   ] as [string, () => string[], RegExp][]) {
     it(`names ${what} with exit code 1, running and writing nothing`, async () => {

@@ -181,6 +181,9 @@ describe('docs/estate.schema.json', () => {
     ['a negative deadline', { homes: [], postCommissioning: { deadlines: { communicating: -1 } } }],
     ['an unknown obligation for a device type', { homes: [], postCommissioning: { obligationsByDeviceType: { ESME: ['commissioning'] } } }],
     ['obligations not a list', { homes: [], postCommissioning: { obligationsByDeviceType: { GSME: 'communicating' } } }],
+    ['obligations for an unknown device type', { homes: [], postCommissioning: { obligationsByDeviceType: { ESMEE: [] } } }],
+    ['an empty postCommissioning section', { homes: [], postCommissioning: null }],
+    ['a deadline beyond 100 years', { homes: [], postCommissioning: { deadlines: { default: 1e300 } } }],
   ];
   for (const [what, data] of refused) {
     it(`refuses ${what}, as parsePopulation does`, () => {

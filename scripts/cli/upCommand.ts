@@ -29,7 +29,7 @@ export function upCommand(options: { stop?: StopSignal; onReady?: (harness: Harn
       'Run the estate as a standalone DUIS/SMKI/RDP server for real clients (Ctrl-C stops it)',
       (y) =>
         profileOptions(y)
-          .option('estate', { type: 'string', describe: 'an estate file (YAML or JSON) listing the homes; default: the embedded default estate' })
+          .option('estate', { type: 'string', describe: 'an estate file (YAML or JSON) listing the homes, and the post-commissioning deadlines /certification judges under (postCommissioning:); default: the embedded default estate' })
           .option('rules', { type: 'string', default: 'baseline', describe: `rule set, or several joined by + (${RULE_SET_NAMES.join(', ')})` })
           .option('host', { type: 'string', default: '127.0.0.1', describe: 'address to listen on' })
           .option('port', { type: 'number', default: 8079, describe: 'port (DCC Boxed uses 8079 for DUIS); 0 picks a free one' })

@@ -39,9 +39,12 @@ describe('parsePopulation: postCommissioning', () => {
 
   for (const [what, section, path, message] of [
     ['an unknown obligation', { deadlines: { commissioning: '30d' } }, 'postCommissioning.deadlines', /expected default or one of issueCredentialsDS, .*got "commissioning"/],
-    ['a duration in weeks', { deadlines: { default: '4w' } }, 'postCommissioning.deadlines.default', /expected a duration: milliseconds, or a number with ms, s, m, h or d \(e\.g\. 30d\), got "4w"/],
+    ['a duration in weeks', { deadlines: { default: '4w' } }, 'postCommissioning.deadlines.default', /expected a duration up to 100 years: milliseconds, or a number with ms, s, m, h or d \(e\.g\. 30d\), got "4w"/],
     ['an unknown field', { deadline: {} }, 'postCommissioning', /expected deadlines and obligationsByDeviceType only, got "deadline"/],
     ['obligations not a list', { obligationsByDeviceType: { GSME: 'communicating' } }, 'postCommissioning.obligationsByDeviceType.GSME', /expected a list of obligations/],
+    ['an unknown device type', { obligationsByDeviceType: { ESMEE: [] } }, 'postCommissioning.obligationsByDeviceType', /expected device types \(ESME, GSME, GPF, CHF, .*\), got "ESMEE"/],
+    ['an empty section', null, 'postCommissioning', /expected a mapping, got null/],
+    ['a deadline beyond 100 years', { deadlines: { communicating: '36501d' } }, 'postCommissioning.deadlines.communicating', /expected a duration up to 100 years/],
   ] as const) {
     it(`refuses ${what}, naming the file and the place`, () => {
       let error: unknown;

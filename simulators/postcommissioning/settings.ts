@@ -1,4 +1,5 @@
 import { InvalidInputError } from '../core/errors.ts';
+import { DUIS_DEVICE_TYPES } from '../duis/enumerations.ts';
 import { DEFAULT_OBLIGATIONS_BY_DEVICE_TYPE, isObligationId, OBLIGATION_IDS, type ObligationId } from './obligations.ts';
 
 /**
@@ -33,7 +34,7 @@ export const DEFAULT_SETTINGS: PostCommissioningSettings = Object.freeze({
  * Durations are milliseconds or `<number><ms|s|m|h|d>`. Problems name their place (`field.deadlines.x`).
  */
 export function parsePostCommissioningSettings(data: unknown, field = 'postCommissioning'): PostCommissioningSettings {
-  if (data === undefined || data === null) return DEFAULT_SETTINGS;
+  if (data === undefined) return DEFAULT_SETTINGS;
   const d = record(data, field);
   for (const key of Object.keys(d)) {
     if (key !== 'deadlines' && key !== 'obligationsByDeviceType') throw new InvalidInputError(field, 'deadlines and obligationsByDeviceType only', key);
@@ -55,7 +56,12 @@ export function parsePostCommissioningSettings(data: unknown, field = 'postCommi
   if (d.obligationsByDeviceType !== undefined) {
     const given = record(d.obligationsByDeviceType, `${field}.obligationsByDeviceType`);
     const merged: Record<string, readonly ObligationId[]> = { ...obligationsByDeviceType };
-    for (const [type, list] of Object.entries(given)) merged[type] = obligationList(list, `${field}.obligationsByDeviceType.${type}`);
+    for (const [type, list] of Object.entries(given)) {
+      if (!(DUIS_DEVICE_TYPES as readonly string[]).includes(type)) {
+        throw new InvalidInputError(`${field}.obligationsByDeviceType`, `device types (${DUIS_DEVICE_TYPES.join(', ')})`, type);
+      }
+      merged[type] = obligationList(list, `${field}.obligationsByDeviceType.${type}`);
+    }
     obligationsByDeviceType = merged;
   }
   return { deadlines, obligationsByDeviceType };
@@ -63,12 +69,17 @@ export function parsePostCommissioningSettings(data: unknown, field = 'postCommi
 
 const UNITS: Readonly<Record<string, number>> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: DAY_MS };
 
-/** `30d`, `36h`, `90m`, `45s`, `500ms` or a number of milliseconds. */
+/** The longest deadline: 100 years, far beyond any obligation and within the simulated clock's range. */
+export const MAX_DEADLINE_MS = 36_500 * DAY_MS;
+
+/** `30d`, `36h`, `90m`, `45s`, `500ms` or a number of milliseconds; at most 100 years. */
 export function durationMs(value: unknown, field: string): number {
-  if (typeof value === 'number' && Number.isFinite(value) && value >= 0) return value;
   const m = typeof value === 'string' ? /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)\s*$/.exec(value) : null;
-  if (m === null) throw new InvalidInputError(field, 'a duration: milliseconds, or a number with ms, s, m, h or d (e.g. 30d)', value);
-  return Number(m[1]) * UNITS[m[2]!]!;
+  const ms = typeof value === 'number' ? value : m === null ? Number.NaN : Number(m[1]) * UNITS[m[2]!]!;
+  if (!Number.isFinite(ms) || ms < 0 || ms > MAX_DEADLINE_MS) {
+    throw new InvalidInputError(field, 'a duration up to 100 years: milliseconds, or a number with ms, s, m, h or d (e.g. 30d)', value);
+  }
+  return ms;
 }
 
 function obligationList(value: unknown, field: string): ObligationId[] {
