@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { describeReceived, InvalidFileError, InvalidInputError } from '../../simulators/core/errors.ts';
+import { InvalidFileError, InvalidInputError } from '../../simulators/core/errors.ts';
 import { type FaultMix, parseFaultMix } from '../../simulators/postcommissioning/index.ts';
 import { readDataFile } from './dataFile.ts';
 import { UsageError } from './Io.ts';
@@ -24,7 +24,7 @@ export async function faultMixOption(spec: string): Promise<FaultMix> {
     if (!(error instanceof InvalidInputError)) throw error;
     // The file's top level is the mix: places are named from there (`handover`, not `mix.handover`).
     const path = error.field === FILE_ROOT ? '' : error.field.slice(FILE_ROOT.length + 1);
-    throw new InvalidFileError(spec, path, `expected ${error.expected}, got ${describeReceived(error.received)}`);
+    throw InvalidFileError.of(spec, error, path);
   }
 }
 

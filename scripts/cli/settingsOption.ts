@@ -15,7 +15,7 @@ export async function settingsOption(file: string): Promise<PostCommissioningSet
   try {
     return parsePostCommissioningSettings((data as { postCommissioning: unknown }).postCommissioning, 'postCommissioning');
   } catch (error) {
-    if (error instanceof InvalidInputError) throw new InvalidFileError(file, error.field, `expected ${error.expected}, got ${describeReceived(error.received)}`);
+    if (error instanceof InvalidInputError) throw InvalidFileError.of(file, error);
     throw error;
   }
 }

@@ -57,6 +57,11 @@ export class InvalidFileError extends HarnessError {
   ) {
     super(`${file}${path ? ` at ${path}` : ''}: ${problem}`);
   }
+
+  /** A bad field read from `file`, named at its place there (`path`, by default the field itself). */
+  static of(file: string, error: InvalidInputError, path: string = error.field): InvalidFileError {
+    return new InvalidFileError(file, path, `expected ${error.expected}, got ${describeReceived(error.received)}`);
+  }
 }
 
 /** A key or certificate that the harness was asked for and does not hold. */

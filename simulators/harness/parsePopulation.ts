@@ -35,7 +35,7 @@ export function parsePopulation(data: unknown, file: string): Population {
   if (Number.isNaN(registeredFrom.getTime())) throw at('registeredFrom', 'a date (ISO 8601, e.g. 2025-01-01)', from);
   const meters = top.meters ?? 'commissioned';
   if (!(METER_ARRIVALS as readonly unknown[]).includes(meters)) throw at('meters', `one of ${METER_ARRIVALS.join(', ')}`, meters);
-  const postCommissioning = top.postCommissioning === undefined ? undefined : settingsOf(top.postCommissioning, at);
+  const postCommissioning = top.postCommissioning === undefined ? undefined : settingsOf(top.postCommissioning, file);
   const homes = top.homes.map((h: unknown, i: number) => parseHome(h, i, { validateCheckDigit, at }));
   checkUnique(homes, at);
   return Object.freeze({
@@ -47,11 +47,11 @@ export function parsePopulation(data: unknown, file: string): Population {
 }
 
 /** The `postCommissioning:` section, its problems named with their path in the file. */
-function settingsOf(data: unknown, at: At): PostCommissioningSettings {
+function settingsOf(data: unknown, file: string): PostCommissioningSettings {
   try {
     return parsePostCommissioningSettings(data, 'postCommissioning');
   } catch (error) {
-    if (error instanceof InvalidInputError) throw at(error.field, error.expected, error.received);
+    if (error instanceof InvalidInputError) throw InvalidFileError.of(file, error);
     throw error;
   }
 }
